@@ -1,0 +1,85 @@
+# dipnews: two commands do all the set-up: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ROOT := $(abspath .)
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+VENV := $(ROOT)/.venv
+BIN := $(VENV)/bin
+WAREHOUSE ?= $(ROOT)/warehouse
+
+# A project-local Airflow: SQLite metadata under .airflow/, our DAGs only.
+export AIRFLOW_HOME := $(ROOT)/.airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(ROOT)/dags
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__CORE__PARALLELISM := 4
+export AIRFLOW__COSMOS__ENABLE_CACHE_DBT_LS := False
+export DIPNEWS_WAREHOUSE := $(WAREHOUSE)
+
+.PHONY: help install run test eval lint airflow airflow-stop bench bench-full docs audit clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+	@touch $@
+
+install: $(VENV)/.installed  ## create .venv from uv.lock
+
+$(AIRFLOW_HOME)/.migrated: $(VENV)/.installed
+	@mkdir -p $(AIRFLOW_HOME)
+	$(BIN)/airflow db migrate > $(AIRFLOW_HOME)/migrate.log 2>&1 || (cat $(AIRFLOW_HOME)/migrate.log; exit 1)
+	$(BIN)/airflow pools set duckdb_writer 1 "single DuckDB writer" > /dev/null
+	@touch $@
+
+run: $(AIRFLOW_HOME)/.migrated  ## install, then run the nightly DAG once over the bundled sample corpus
+	@echo "running diplomatic_news_nightly through Airflow (airflow dags test) ..."
+	$(BIN)/airflow dags test diplomatic_news_nightly -c '{"full_history": true}' > $(AIRFLOW_HOME)/last-run.log 2>&1 \
+		|| (tail -n 60 $(AIRFLOW_HOME)/last-run.log; echo "the run failed: full log in $(AIRFLOW_HOME)/last-run.log"; \
+		    $(BIN)/dipnews status -n 1; exit 1)
+	@$(BIN)/dipnews status -n 1 --summary
+
+test: $(VENV)/.installed  ## install, then run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+eval: $(VENV)/.installed  ## precision/recall per event type against tests/gold (runs the pipeline on the gold corpora)
+	$(BIN)/python -m extract.evaluate --articles seeds/articles --gold tests/gold/sample.jsonl
+	$(BIN)/python -m extract.evaluate --articles tests/gold/news --gold tests/gold/news.jsonl
+	@if [ -f $(WAREHOUSE)/diplomacy.duckdb ]; then echo "== published warehouse vs sample gold (after dedup) =="; \
+		$(BIN)/dipnews eval --warehouse $(WAREHOUSE) --gold tests/gold/sample.jsonl; fi
+
+lint: $(VENV)/.installed  ## ruff
+	$(BIN)/ruff check .
+
+airflow: $(AIRFLOW_HOME)/.migrated  ## start `airflow standalone` on :8080 (project-local AIRFLOW_HOME)
+	@if [ -f $(AIRFLOW_HOME)/standalone.pid ] && kill -0 $$(cat $(AIRFLOW_HOME)/standalone.pid) 2>/dev/null; then \
+		echo "already running (pid $$(cat $(AIRFLOW_HOME)/standalone.pid))"; exit 0; fi
+	@AIRFLOW__CORE__PARALLELISM=2 nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 & echo $$! > $(AIRFLOW_HOME)/standalone.pid
+	@for i in $$(seq 60); do curl -sf http://127.0.0.1:8080/api/v2/monitor/health > /dev/null && break; sleep 1; done
+	@echo "Airflow is up: http://127.0.0.1:8080  user: admin"
+	@echo "password: $$(cat $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated 2>/dev/null || echo 'see $(AIRFLOW_HOME)/standalone.log')"
+	@echo "stop it with: make airflow-stop"
+
+airflow-stop:  ## stop `make airflow` (children first, then the parent)
+	@if [ -f $(AIRFLOW_HOME)/standalone.pid ]; then pid=$$(cat $(AIRFLOW_HOME)/standalone.pid); \
+		pkill -TERM -P $$pid 2>/dev/null; sleep 3; kill -TERM $$pid 2>/dev/null; \
+		for i in $$(seq 20); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \
+		rm -f $(AIRFLOW_HOME)/standalone.pid; echo "stopped"; else echo "not running"; fi
+
+bench: $(VENV)/.installed  ## benchmarks at 1k and 10k articles (figures to bench/results/)
+	$(BIN)/python -m bench.run --sizes 1000,10000
+
+bench-full: $(VENV)/.installed  ## benchmarks including 100k articles
+	$(BIN)/python -m bench.run --sizes 1000,10000,100000 --incremental
+
+docs: $(VENV)/.installed  ## dbt docs generate (into warehouse/work/dbt_target)
+	$(BIN)/dipnews build && cd dbt_project && DIPNEWS_WAREHOUSE=$(WAREHOUSE) DIPNEWS_BUILD_DB=$(WAREHOUSE)/work/build.duckdb \
+		$(BIN)/dbt docs generate --profiles-dir . --target-path $(WAREHOUSE)/work/dbt_target
+
+audit: $(VENV)/.installed  ## pip-audit of the locked requirements (needs internet access to the advisory services)
+	$(UV) export --frozen --no-hashes --format requirements-txt > $(ROOT)/.audit-requirements.txt
+	$(UV) tool run pip-audit -r $(ROOT)/.audit-requirements.txt --no-deps --disable-pip
+
+clean:  ## remove the warehouse, Airflow home and caches (not .venv)
+	rm -rf warehouse .airflow .pytest_cache dbt_project/target dbt_project/logs .audit-requirements.txt

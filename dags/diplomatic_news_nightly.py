@@ -1,0 +1,242 @@
+"""
+### diplomatic_news_nightly
+
+The nightly dipnews pipeline: pull every configured source (one mapped task per
+source), land and extract the articles, `dbt build` the work database, gate it with
+Great Expectations and dbt tests, and publish `warehouse/diplomacy.duckdb` only when
+the gate passes. Each task calls one function of `extract.stages`, the same code the
+`dipnews` CLI runs.
+
+* **Data interval**: a run pulls articles published in its data interval. Set the
+  `full_history` param to process every article regardless of date (what `make run`
+  does over the bundled corpus), or `since`/`until` for an explicit range.
+* **Idempotent**: article ids are content hashes and partitions are replaced
+  whole, so rerunning or backfilling an interval yields the same marts.
+* **Single writer**: every task that writes the DuckDB work database runs in the
+  one-slot `duckdb_writer` pool. Pulls and extraction write Parquet only, so they
+  can run in parallel.
+* **Output**: the `dipnews_published_marts` asset, updated by `publish`; the
+  `dipnews_after_publish` DAG is scheduled on it.
+
+Nothing heavy is imported at module level: the file parses in milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timedelta
+
+from airflow.sdk import Asset, Param, dag, task
+
+log = logging.getLogger(__name__)
+
+SCHEDULE = os.environ.get("DIPNEWS_SCHEDULE", "0 2 * * *")
+WRITER_POOL = "duckdb_writer"
+PUBLISHED_MARTS = Asset(
+    name="dipnews_published_marts",
+    uri=f"file://{os.path.abspath(os.environ.get('DIPNEWS_WAREHOUSE', 'warehouse'))}/diplomacy.duckdb",
+)
+
+
+def _notify_failure(context) -> None:
+    """One clear line per failed task, for whoever reads the scheduler logs."""
+    ti = context.get("task_instance")
+    exc = context.get("exception")
+    log.error(
+        "dipnews run %s: task %s failed after %s tries: %s",
+        context.get("run_id"), getattr(ti, "task_id", "?"), getattr(ti, "try_number", "?"), exc,
+    )
+
+
+def _settings():
+    from extract.config import load_settings
+
+    return load_settings()
+
+
+def _layout():
+    from extract.warehouse import Layout
+
+    return Layout(_settings().warehouse)
+
+
+def _window(params: dict, data_interval_start, data_interval_end):
+    """The publication-date window of this run."""
+    from datetime import date
+
+    from extract.sources import Window
+
+    if params.get("full_history"):
+        return Window()
+    if params.get("since") or params.get("until"):
+        return Window(
+            date.fromisoformat(params["since"]) if params.get("since") else None,
+            date.fromisoformat(params["until"]) if params.get("until") else None,
+        )
+    # The interval is [start, end): an article of the day `end` belongs to the next run.
+    return Window(data_interval_start.date(), (data_interval_end - timedelta(microseconds=1)).date())
+
+
+default_args = {
+    "owner": "dipnews",
+    "retries": 1,
+    "retry_delay": timedelta(minutes=2),
+    "execution_timeout": timedelta(hours=1),
+    "on_failure_callback": _notify_failure,
+}
+
+
+@dag(
+    dag_id="diplomatic_news_nightly",
+    schedule=SCHEDULE,
+    start_date=datetime(2024, 1, 1),
+    catchup=False,
+    max_active_runs=1,
+    default_args=default_args,
+    doc_md=__doc__,
+    tags=["dipnews"],
+    params={
+        "full_history": Param(False, type="boolean", description="Process every article, ignoring the interval."),
+        "since": Param("", type="string", description="Explicit window start (YYYY-MM-DD), overrides the interval."),
+        "until": Param("", type="string", description="Explicit window end (YYYY-MM-DD)."),
+        "sources": Param([], type="array", description="Paths or feed URLs replacing dipnews.toml's sources."),
+    },
+)
+def diplomatic_news_nightly():
+    @task
+    def start(params=None, run_id=None, data_interval_start=None, data_interval_end=None) -> dict:
+        """Create the run record, clear leftovers of killed runs, list the sources to pull."""
+        from dataclasses import asdict
+
+        from extract.config import source_from_arg
+        from extract.stages import start_run
+
+        window = _window(params, data_interval_start, data_interval_end)
+        start_run(_layout(), run_id, window)
+        chosen = [source_from_arg(s) for s in params.get("sources") or []] or list(_settings().sources)
+        return {
+            "since": window.since.isoformat() if window.since else None,
+            "until": window.until.isoformat() if window.until else None,
+            "sources": [asdict(s) for s in chosen],
+        }
+
+    @task
+    def sources_of(plan: dict) -> list[dict]:
+        return plan["sources"]
+
+    @task(retries=3, retry_delay=timedelta(seconds=30), retry_exponential_backoff=True,
+          max_retry_delay=timedelta(minutes=10), execution_timeout=timedelta(minutes=30),
+          map_index_template="{{ task.op_kwargs['source']['name'] }}")
+    def pull(source: dict, plan: dict) -> dict:
+        """Pull one source and land its articles (mapped: one task per source)."""
+        from datetime import date
+
+        from extract.sources import SourceConfig, Window
+        from extract.stages import pull as pull_stage
+
+        window = Window(
+            date.fromisoformat(plan["since"]) if plan["since"] else None,
+            date.fromisoformat(plan["until"]) if plan["until"] else None,
+        )
+        stats = pull_stage(_layout(), [SourceConfig(**source)], window)
+        return stats.as_dict()
+
+    @task
+    def extract(pulled: list[dict], run_id=None) -> dict:
+        """Extract events from every new or changed landing partition."""
+        from dataclasses import asdict
+
+        from extract.landing import LandingStats
+        from extract.runs import RunRecord
+        from extract.stages import extract as extract_stage
+        from extract.stages import record_landing
+
+        layout = _layout()
+        record = RunRecord.load(layout, run_id)
+        total = LandingStats()
+        for stats in pulled:
+            part = LandingStats(**{k: v for k, v in stats.items() if k not in ("reasons", "partitions")})
+            part.reasons = stats["reasons"]
+            part.partitions = set(stats["partitions"])
+            total.merge(part)
+        record_landing(record, total)
+        result = extract_stage(layout)
+        record.stages["extract"] = asdict(result)
+        record.save(layout)
+        return record.stages["extract"]
+
+    @task(pool=WRITER_POOL)
+    def dbt_build(_extracted: dict) -> dict:
+        """`dbt build` of staging, intermediate and marts into the work database."""
+        from extract.stages import build
+
+        result = build(_layout())
+        return {"success": result.success, "failures": result.failures[:20]}
+
+    @task(pool=WRITER_POOL)
+    def validate(_built: dict, run_id=None) -> dict:
+        """Great Expectations suites + dbt test results; critical failures stop the run."""
+        import json
+
+        from airflow.exceptions import AirflowFailException
+
+        from extract.runs import RunRecord
+        from extract.stages import GateFailed, gate_stage
+
+        settings = _settings()
+        layout = _layout()
+        record = RunRecord.load(layout, run_id)
+        build_results = json.loads((layout.work / "build_results.json").read_text())
+        try:
+            report = gate_stage(layout, settings, record, build_results)
+        except GateFailed as exc:
+            # No retry: the same data would fail the same way.
+            raise AirflowFailException(str(exc.args[0])) from exc
+        return {"summary": report.summary()}
+
+    @task(pool=WRITER_POOL, outlets=[PUBLISHED_MARTS])
+    def publish(_validated: dict, run_id=None) -> dict:
+        """Swap the validated marts into warehouse/diplomacy.duckdb (atomic)."""
+        from extract.runs import RunRecord
+        from extract.stages import publish_stage
+
+        layout = _layout()
+        record = RunRecord.load(layout, run_id)
+        result = publish_stage(layout, record)
+        log.info("published %s: %s", result.path, result.tables)
+        return {"path": str(result.path), "tables": result.tables}
+
+    plan = start()
+    pulled = pull.partial(plan=plan).expand(source=sources_of(plan))
+    publish(validate(dbt_build(extract(pulled))))
+
+
+nightly = diplomatic_news_nightly()
+
+
+@dag(
+    dag_id="dipnews_after_publish",
+    schedule=[PUBLISHED_MARTS],
+    start_date=datetime(2024, 1, 1),
+    catchup=False,
+    tags=["dipnews"],
+    doc_md="Runs after each publish: writes `warehouse/reports/latest.md`, a short daily report "
+    "of the published marts (top country pairs and actors) for people who do not open the dashboard.",
+)
+def dipnews_after_publish():
+    @task
+    def write_report() -> str:
+        """Summarise the newly published marts as Markdown."""
+        from extract.report import write_daily_report
+
+        return str(write_daily_report(_layout()))
+
+    write_report()
+
+
+after_publish = dipnews_after_publish()
+
+
+if __name__ == "__main__":
+    nightly.test(run_conf={"full_history": True})

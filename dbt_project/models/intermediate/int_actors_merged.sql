@@ -1,0 +1,38 @@
+-- Merge one actor's names across articles into one `actor_id`.
+-- Rule: within an article the extractor already resolved short forms ("Liu said")
+-- to the full name. Across articles, a one-word person name ("Lavrov") that is the
+-- last or first word of exactly ONE multi-word person name ("Sergei Lavrov",
+-- "Xi Jinping" -> "Xi") is that person; when two full names share it ("Wang Yi",
+-- "Wang Wenbin") it stays its own actor rather than being merged by a guess.
+-- The id is a hash of kind and the merged name key, so it is stable across runs.
+with names as (
+    select distinct kind, name_key, name_tokens
+    from {{ ref('int_actor_mentions_unioned') }}
+),
+
+full_names as (
+    select kind, name_key from names where name_tokens > 1
+),
+
+short_to_full as (
+    select
+        s.kind,
+        s.name_key as short_key,
+        min(f.name_key) as full_key
+    from names as s
+    inner join full_names as f
+        on f.kind = s.kind
+        and (ends_with(f.name_key, ' ' || s.name_key) or starts_with(f.name_key, s.name_key || ' '))
+    where s.kind = 'person' and s.name_tokens = 1
+    group by s.kind, s.name_key
+    having count(distinct f.name_key) = 1
+)
+
+select
+    names.kind,
+    names.name_key,
+    coalesce(short_to_full.full_key, names.name_key) as actor_key,
+    md5(names.kind || ':' || coalesce(short_to_full.full_key, names.name_key)) as actor_id
+from names
+left join short_to_full
+    on names.kind = short_to_full.kind and names.name_key = short_to_full.short_key

@@ -1,0 +1,65 @@
+-- Meeting mentions grouped into real-world meetings.
+-- Rule: mentions with the same set of participants (merged actors), the same planned
+-- flag and dates within 3 days of the previous mention are one meeting. A multilateral
+-- meeting stays one meeting with its whole participant list (never split into dyads).
+-- A mention left with fewer than two distinct participants after merging is dropped.
+with mentions as (
+    select distinct on (mention_id) *
+    from {{ ref('stg_extracted__meetings') }}
+    order by mention_id
+),
+
+participants as (
+    select distinct
+        p.mention_id,
+        actors.actor_id
+    from {{ ref('stg_extracted__meeting_participants') }} as p
+    inner join {{ ref('int_actors_merged') }} as actors
+        on actors.kind = p.participant_kind and actors.name_key = {{ name_key('p.participant_name') }}
+),
+
+participant_sets as (
+    select
+        mention_id,
+        array_agg(actor_id order by actor_id) as actor_ids
+    from participants
+    group by mention_id
+),
+
+keyed as (
+    select
+        mentions.*,
+        participant_sets.actor_ids,
+        array_to_string(participant_sets.actor_ids, ',') as participant_set_key,
+        coalesce(mentions.meeting_date, mentions.published_date) as anchor_date
+    from mentions
+    inner join participant_sets using (mention_id)
+    where len(participant_sets.actor_ids) >= 2
+),
+
+flagged as (
+    select
+        *,
+        case
+            when date_diff('day', lag(anchor_date) over w, anchor_date) > 3 then 1 else 0
+        end as starts_group
+    from keyed
+    window w as (partition by participant_set_key, is_planned order by anchor_date, mention_id)
+),
+
+numbered as (
+    select
+        *,
+        sum(starts_group) over (
+            partition by participant_set_key, is_planned
+            order by anchor_date, mention_id rows between unbounded preceding and current row
+        ) as group_no
+    from flagged
+)
+
+select
+    md5(concat_ws('|', 'meeting', participant_set_key, is_planned::varchar,
+        (min(anchor_date) over (partition by participant_set_key, is_planned, group_no))::varchar
+    )) as meeting_id,
+    * exclude (starts_group, group_no)
+from numbered

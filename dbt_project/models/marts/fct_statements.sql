@@ -1,0 +1,38 @@
+-- One row per attributed statement (see int_statements_grouped). The quote shown is
+-- the first mention's verbatim text; `tone` is the VADER compound score in [-1, 1].
+with mentions as (
+    select * from {{ ref('int_statements_grouped') }}
+),
+
+statements as (
+    select
+        statement_id,
+        any_value(speaker_actor_id) as speaker_actor_id,
+        first(quote order by published_date, article_id, quote_start) as quote,
+        bool_or(is_direct) as is_direct,
+        first(statement_date order by {{ precision_rank('date_precision') }}, statement_date) as statement_date,
+        first(date_precision order by {{ precision_rank('date_precision') }}, statement_date) as date_precision,
+        avg(tone) as tone,
+        list_sort(list_distinct(flatten(list(named_countries)))) as named_countries,
+        count(distinct canonical_article_id)::integer as article_count,
+        min(published_date) as first_reported_date
+    from mentions
+    group by statement_id
+)
+
+select
+    statements.statement_id,
+    statements.speaker_actor_id,
+    actors.name as speaker_name,
+    actors.kind as speaker_kind,
+    actors.country as speaker_country,
+    statements.quote,
+    statements.is_direct,
+    statements.statement_date,
+    statements.date_precision,
+    round(statements.tone, 4) as tone,
+    statements.article_count,
+    statements.named_countries,
+    statements.first_reported_date
+from statements
+inner join {{ ref('dim_actors') }} as actors on actors.actor_id = statements.speaker_actor_id

@@ -1,0 +1,11 @@
+select
+    article_id,
+    canonical_id as canonical_article_id,
+    cast(published_date as date) as published_date,
+    name as actor_name,
+    kind,
+    country,
+    title,
+    is_government,
+    aliases
+from {{ source('extracted', 'actor_mentions') }}

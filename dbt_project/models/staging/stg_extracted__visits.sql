@@ -1,0 +1,20 @@
+select
+    mention_id,
+    article_id,
+    canonical_id as canonical_article_id,
+    cast(published_date as date) as published_date,
+    visitor_name,
+    visitor_country,
+    visitor_title,
+    host_country,
+    city,
+    cast(event_date as date) as visit_date,
+    date_precision,
+    is_planned,
+    evidence,
+    char_start,
+    char_end,
+    rule,
+    confidence,
+    extractor_version
+from {{ source('extracted', 'visits') }}

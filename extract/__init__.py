@@ -1,0 +1,1 @@
+"""dipnews: diplomatic news ETL."""

@@ -1,0 +1,401 @@
+"""The ``dipnews`` command line. Every stage the DAG runs is a command here too.
+
+Imports of heavy libraries (dbt, Great Expectations, Airflow) happen inside the
+commands that need them, so ``dipnews --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from extract.config import Settings, load_settings, source_from_arg
+from extract.sources import Window
+from extract.warehouse import Layout, WarehouseBusy, run_lock
+
+log = logging.getLogger("dipnews")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("great_expectations", "dbt", "urllib3", "httpx", "trafilatura", "filelock"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class Progress:
+    """A progress bar on a terminal; plain log lines otherwise (cron, Airflow, CI)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.bars: dict = {}
+        self.logged: dict[str, int] = {}
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        if self.tty:
+            from tqdm import tqdm
+
+            bar = self.bars.get(label)
+            if bar is None:
+                bar = self.bars[label] = tqdm(desc=label, total=total or None, unit="art", leave=False)
+            bar.update(done - bar.n)
+        elif done - self.logged.get(label, 0) >= 500:
+            self.logged[label] = done
+            log.info("%s: %d done", label, done)
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def parse_window(day: str | None, since: str | None, until: str | None) -> Window:
+    def d(value: str | None, flag: str) -> date | None:
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=flag) from exc
+
+    if day and (since or until):
+        raise click.UsageError("use either --date or --since/--until, not both")
+    if day:
+        one = d(day, "--date")
+        return Window(one, one)
+    window = Window(d(since, "--since"), d(until, "--until"))
+    if window.since and window.until and window.since > window.until:
+        raise click.UsageError("--since is after --until")
+    return window
+
+
+def settings_from(ctx: click.Context, warehouse: Path | None) -> Settings:
+    try:
+        return load_settings(ctx.obj.get("config"), warehouse)
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(f"cannot read settings: {exc}") from exc
+
+
+warehouse_option = click.option(
+    "--warehouse", "-w", type=click.Path(file_okay=False, path_type=Path),
+    help="Warehouse directory (default: from dipnews.toml, else ./warehouse).",
+)
+window_options = [
+    click.option("--date", "day", metavar="YYYY-MM-DD", help="Process articles published on this day only."),
+    click.option("--since", metavar="YYYY-MM-DD", help="Process articles published on or after this day."),
+    click.option("--until", metavar="YYYY-MM-DD", help="Process articles published on or before this day."),
+]
+
+
+def with_window(f):
+    for opt in reversed(window_options):
+        f = opt(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file (default: dipnews.toml).")
+@click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
+@click.version_option(package_name="dipnews")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None, verbose: bool) -> None:
+    """dipnews: diplomatic news in, visits, meetings and statements out.
+
+    Pulls English news articles, lands them untouched, extracts events, builds the
+    DuckDB marts with dbt, gates them with Great Expectations and publishes
+    warehouse/diplomacy.duckdb only when the gate passes.
+
+    \b
+    Examples:
+        dipnews run                          # the nightly pipeline on dipnews.toml's sources
+        dipnews run --source ./articles --warehouse /tmp/wh
+        dipnews status
+        dipnews explain seeds/articles/some-article.txt
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+    _setup_logging(verbose)
+
+
+def _print_summary(result, layout: Layout) -> None:
+    r = result.record
+    click.echo("")
+    click.echo(f"run {r.run_id}: {r.status}")
+    click.echo(
+        f"  articles: {r.articles_seen} seen, {r.articles_loaded} loaded, {r.articles_unchanged} already landed, "
+        f"{r.articles_quarantined} quarantined, {r.articles_duplicate} duplicate, {r.articles_skipped} outside window"
+    )
+    if result.published:
+        click.echo(f"  events:   {r.visits} visits, {r.meetings} meetings, {r.statements} statements")
+    click.echo(f"  gate:     {'passed' if result.published else 'FAILED'} ({result.gate_summary})")
+    for failure in result.failures[:10]:
+        col = f" [{failure['column_name']}]" if failure.get("column_name") else ""
+        click.echo(f"    - {failure['suite']}: {failure['expectation']}{col}: {failure['observed']}")
+    if result.published:
+        click.echo(f"  published: {layout.published.resolve()}")
+        from extract.status import try_hint
+
+        click.echo(f"  try:       {try_hint(layout)}")
+    else:
+        click.echo(f"  the published file is unchanged: {layout.published}")
+
+
+@cli.command()
+@click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL",
+              help="A directory/file of articles or a feed URL; repeatable. Replaces dipnews.toml's sources.")
+@warehouse_option
+@with_window
+@click.option("--run-id", help="Id for this run (default: manual__<timestamp>).")
+@click.pass_context
+def run(ctx, sources, warehouse, day, since, until, run_id):
+    """Run the whole pipeline once: pull, extract, build, validate, publish.
+
+    Exits 1 when the quality gate fails; the published file is then unchanged.
+
+    \b
+    Examples:
+        dipnews run
+        dipnews run --source seeds/articles --warehouse /tmp/wh
+        dipnews run --source https://example.org/feed.xml --date 2024-01-09
+        dipnews run --since 2024-01-01 --until 2024-01-31
+    """
+    from extract.runs import new_run_id
+    from extract.stages import run as run_pipeline
+
+    settings = settings_from(ctx, warehouse)
+    window = parse_window(day, since, until)
+    try:
+        chosen = tuple(source_from_arg(s) for s in sources) or None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--source") from exc
+    layout = Layout(settings.warehouse)
+    progress = Progress()
+    try:
+        with run_lock(layout):
+            result = run_pipeline(settings, window, run_id or new_run_id(), chosen, progress)
+    except WarehouseBusy as exc:
+        raise click.ClickException(str(exc)) from exc
+    except (FileNotFoundError, PermissionError, OSError) as exc:
+        raise click.ClickException(f"run failed: {exc}") from exc
+    finally:
+        progress.close()
+    _print_summary(result, layout)
+    if not result.published:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL", help="Source to pull (repeatable).")
+@warehouse_option
+@with_window
+@click.pass_context
+def pull(ctx, sources, warehouse, day, since, until):
+    """Pull sources and land their articles; quarantine bad inputs.
+
+    \b
+    Examples:
+        dipnews pull
+        dipnews pull --source ./more-articles --date 2024-01-09
+    """
+    from extract.runs import RunRecord, new_run_id
+    from extract.stages import pull as do_pull
+    from extract.stages import record_landing
+
+    settings = settings_from(ctx, warehouse)
+    layout = Layout(settings.warehouse)
+    chosen = tuple(source_from_arg(s) for s in sources) or settings.sources
+    with run_lock(layout):
+        stats = do_pull(layout, chosen, parse_window(day, since, until), Progress())
+        record = RunRecord(run_id=new_run_id("pull"))
+        record_landing(record, stats)
+        record.status = "pulled"
+        record.save(layout)
+    click.echo(json.dumps(stats.as_dict(), indent=1))
+
+
+@cli.command("extract")
+@warehouse_option
+@click.pass_context
+def extract_cmd(ctx, warehouse):
+    """Extract events from every landed partition not yet extracted (or extracted by an older version).
+
+    \b
+    Example:
+        dipnews extract --warehouse /tmp/wh
+    """
+    from dataclasses import asdict
+
+    from extract.stages import extract as do_extract
+
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    with run_lock(layout):
+        stats = do_extract(layout, progress=Progress())
+    click.echo(json.dumps(asdict(stats), indent=1))
+
+
+@cli.command()
+@warehouse_option
+@click.option("--full-refresh", is_flag=True, help="Rebuild incremental models from scratch.")
+@click.pass_context
+def build(ctx, warehouse, full_refresh):
+    """Run `dbt build` into the work database (warehouse/work/build.duckdb).
+
+    \b
+    Example:
+        dipnews build --full-refresh
+    """
+    from extract.stages import build as do_build
+
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    with run_lock(layout):
+        result = do_build(layout, full_refresh=full_refresh)
+    passed = sum(r["status"] in ("pass", "success") for r in result.results)
+    click.echo(f"dbt build: {'ok' if result.success else 'FAILED'} ({passed}/{len(result.results)} nodes ok)")
+    for f in result.failures:
+        click.echo(f"  - {f['resource_type']} {f['name']}: {f['message'][:300]}")
+    if not result.success:
+        sys.exit(1)
+
+
+@cli.command()
+@warehouse_option
+@click.pass_context
+def validate(ctx, warehouse):
+    """Run the quality gate (Great Expectations suites) on the work database.
+
+    Exits 1 on a critical failure. Results go to warehouse/ops/gate_results and
+    Data Docs to warehouse/ops/data_docs/index.html.
+
+    \b
+    Example:
+        dipnews validate
+    """
+    from extract.runs import RunRecord, new_run_id
+    from extract.stages import validate as do_validate
+
+    settings = settings_from(ctx, warehouse)
+    layout = Layout(settings.warehouse)
+    record = RunRecord(run_id=new_run_id("validate"), status="validated")
+    with run_lock(layout):
+        report = do_validate(layout, settings, record.run_id, {}, [])
+    record.message = report.summary()
+    record.save(layout)
+    click.echo(report.summary())
+    for f in report.critical_failures + report.warnings:
+        click.echo(f"  - [{f['severity']}] {f['suite']}: {f['expectation']} {f['column_name'] or ''}: {f['observed']}")
+    if not report.passed:
+        sys.exit(1)
+
+
+@cli.command()
+@warehouse_option
+@click.pass_context
+def publish(ctx, warehouse):
+    """Copy the work database's marts into warehouse/diplomacy.duckdb (atomic swap).
+
+    Use after `dipnews validate` passed; `dipnews run` does both.
+
+    \b
+    Example:
+        dipnews publish
+    """
+    from extract.runs import new_run_id
+    from extract.stages import publish as do_publish
+
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    with run_lock(layout):
+        result = do_publish(layout, new_run_id("publish"))
+    click.echo(f"published {result.path}: " + ", ".join(f"{k}={v}" for k, v in result.tables.items()))
+
+
+@cli.command()
+@warehouse_option
+@click.option("--limit", "-n", default=10, show_default=True, help="How many runs to show.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--summary", is_flag=True, help="Only the last run's summary (what `make run` prints).")
+@click.pass_context
+def status(ctx, warehouse, limit, as_json, summary):
+    """Show the last runs, their counts and gate results (failures named).
+
+    \b
+    Examples:
+        dipnews status
+        dipnews status -n 3 --json
+        dipnews status --summary
+    """
+    from extract.status import last_run_summary, status_report
+
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    if summary:
+        click.echo(last_run_summary(layout))
+        return
+    report = status_report(layout, limit)
+    click.echo(json.dumps(report, indent=1, default=str) if as_json else report["text"])
+
+
+@cli.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def explain(article, as_json):
+    """Show the events found in one article file, with their evidence and rules.
+
+    \b
+    Example:
+        dipnews explain seeds/articles/some-article.txt
+    """
+    from extract.explain import explain_file
+
+    click.echo(explain_file(article, as_json=as_json))
+
+
+@cli.command()
+@warehouse_option
+@click.option("--port", default=8501, show_default=True, help="Port on 127.0.0.1.")
+@click.pass_context
+def dashboard(ctx, warehouse, port):
+    """Open the Streamlit dashboard on the published marts (read-only).
+
+    \b
+    Example:
+        dipnews dashboard --port 8501
+    """
+    from extract.dashboard import launch
+
+    sys.exit(launch(settings_from(ctx, warehouse).warehouse, port=port))
+
+
+@cli.command("eval")
+@warehouse_option
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("tests/gold/sample.jsonl"), show_default=True, help="Gold annotations (JSON lines).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def eval_cmd(ctx, warehouse, gold, as_json):
+    """Score the published warehouse against hand-annotated gold.
+
+    Precision, recall and F1 per event type and event-date accuracy, by the matching
+    rules in extract/evaluate.py (ANNOTATION.md's scoring).
+
+    \b
+    Example:
+        dipnews eval --gold tests/gold/sample.jsonl
+    """
+    from extract.evaluate_warehouse import evaluate_warehouse
+
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    click.echo(evaluate_warehouse(layout, gold, as_json=as_json))
+
+
+def main() -> None:
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""The quality gate: Great Expectations suites over the work database, plus dbt tests.
+
+Each suite in ``expectations/*.json`` names the query whose result it validates
+(``meta.query``). Each expectation carries ``meta.severity``: a failing *critical*
+expectation stops the run before publish; a failing *warning* is recorded and shown.
+Results are kept per run in ``ops/gate_results/<run_id>.parquet`` and rendered as
+GX Data Docs under ``ops/data_docs/``.
+
+Great Expectations is imported here only (it costs ~6 s): never at CLI or DAG start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from extract.config import REPO_ROOT, Settings
+from extract.landing import write_table
+from extract.warehouse import Layout
+
+SUITES_DIR = REPO_ROOT / "expectations"
+FACT_TABLES = ("fct_visits", "fct_meetings", "fct_statements")
+RESULT_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("suite", pa.string()),
+        ("expectation", pa.string()),
+        ("column_name", pa.string()),
+        ("severity", pa.string()),
+        ("success", pa.bool_()),
+        ("observed", pa.string()),
+        ("details", pa.string()),
+    ]
+)
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GateReport:
+    run_id: str
+    results: list[dict] = field(default_factory=list)
+
+    @property
+    def critical_failures(self) -> list[dict]:
+        return [r for r in self.results if not r["success"] and r["severity"] == "critical"]
+
+    @property
+    def warnings(self) -> list[dict]:
+        return [r for r in self.results if not r["success"] and r["severity"] == "warning"]
+
+    @property
+    def passed(self) -> bool:
+        return not self.critical_failures
+
+    def summary(self) -> str:
+        n = len(self.results)
+        ok = sum(r["success"] for r in self.results)
+        text = f"{ok}/{n} checks passed"
+        if self.critical_failures:
+            names = ", ".join(f"{r['suite']}: {r['expectation']}" for r in self.critical_failures[:5])
+            text += f"; critical failures: {names}"
+        if self.warnings:
+            text += f"; {len(self.warnings)} warning(s)"
+        return text
+
+
+def load_suites(suites_dir: Path = SUITES_DIR) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted(suites_dir.glob("*.json"))]
+
+
+def published_counts(layout: Layout) -> dict[str, int]:
+    """Row counts of the fact tables in the last published file (empty if none)."""
+    if not layout.published.exists():
+        return {}
+    try:
+        with duckdb.connect(str(layout.published), read_only=True) as con:
+            return {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in FACT_TABLES}  # noqa: S608 - fixed names
+    except duckdb.Error as exc:
+        log.warning("could not read the published warehouse for row-count bounds: %s", exc)
+        return {}
+
+
+def expectation_parameters(con: duckdb.DuckDBPyConnection, layout: Layout, settings: Settings) -> dict:
+    last = published_counts(layout)
+    params: dict = {
+        "iso3_codes": [r[0] for r in con.execute("select iso3 from reference.countries order by 1").fetchall()],
+        "min_published_date": "1945-01-01",
+        # A day of slack for time zones: a feed in UTC+14 is already on tomorrow.
+        "max_published_date": (date.today() + timedelta(days=1)).isoformat(),
+        "max_quarantine_ratio": settings.gate.max_quarantine_ratio,
+    }
+    for table in FACT_TABLES:
+        params[f"min_rows_{table}"] = int(last.get(table, 0) * settings.gate.min_row_ratio)
+    return params
+
+
+def _describe(cfg) -> tuple[str, str | None]:
+    kwargs = cfg.kwargs
+    column = kwargs.get("column") or (",".join(kwargs["column_list"]) if kwargs.get("column_list") else None)
+    return cfg.type, column
+
+
+def _observed(result) -> str:
+    res = result.result or {}
+    if "observed_value" in res:
+        return str(res["observed_value"])[:200]
+    if "unexpected_count" in res:
+        sample = res.get("partial_unexpected_list") or []
+        return f"{res['unexpected_count']} unexpected, e.g. {sample[:3]}"[:200]
+    return ""
+
+
+def run_suites(con: duckdb.DuckDBPyConnection, suites: list[dict], frames: dict, params: dict, run_id: str,
+               docs_dir: Path | None = None) -> list[dict]:
+    import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            site_name="dipnews",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    source = context.data_sources.add_pandas("dipnews")
+    rows: list[dict] = []
+    for spec in suites:
+        name = spec["name"]
+        query = spec.get("meta", {}).get("query")
+        try:
+            df = frames[spec["meta"]["frame"]] if not query else con.execute(query).df()
+        except duckdb.Error as exc:
+            # A table the suite reads is missing or broken (a failed dbt build): that
+            # is a critical failure of the suite, not a crash of the gate.
+            rows.append({"run_id": run_id, "suite": name, "expectation": "suite query runs", "column_name": None,
+                         "severity": "critical", "success": False, "observed": "query failed",
+                         "details": str(exc)[:500]})
+            continue
+        suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=spec["expectations"],
+                                                       meta=spec.get("meta"), notes=spec.get("notes")))
+        batch = source.add_dataframe_asset(name=name).add_batch_definition_whole_dataframe(name)
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(
+                name=name,
+                validation_definitions=[definition],
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="docs")] if docs_dir is not None else [],
+                result_format={"result_format": "SUMMARY"},
+            )
+        )
+        outcome = checkpoint.run(
+            batch_parameters={"dataframe": df},
+            expectation_parameters=params,
+            run_id=RunIdentifier(run_name=run_id),
+        )
+        for validation in outcome.run_results.values():
+            for r in validation.results:
+                etype, column = _describe(r.expectation_config)
+                rows.append(
+                    {
+                        "run_id": run_id,
+                        "suite": name,
+                        "expectation": etype,
+                        "column_name": column,
+                        "severity": (r.expectation_config.meta or {}).get("severity", "critical"),
+                        "success": bool(r.success),
+                        "observed": _observed(r),
+                        "details": str(r.exception_info.get("exception_message") or "")[:500]
+                        if r.exception_info and r.exception_info.get("raised_exception")
+                        else "",
+                    }
+                )
+    return rows
+
+
+def dbt_test_rows(run_id: str, build_results: list[dict]) -> list[dict]:
+    """dbt tests are part of the gate: a failing dbt test is a critical failure."""
+    rows = []
+    for r in build_results:
+        if r["resource_type"] not in ("test", "unit_test") and r["status"] not in ("error", "runtime error"):
+            continue
+        rows.append(
+            {
+                "run_id": run_id,
+                "suite": "dbt",
+                "expectation": r["name"],
+                "column_name": None,
+                "severity": "critical",
+                "success": r["status"] in ("pass", "success"),
+                "observed": r["status"] if r["resource_type"] != "test" else f"{r['failures']} failing rows",
+                "details": r["message"][:500],
+            }
+        )
+    return rows
+
+
+def validate(layout: Layout, settings: Settings, run_id: str, run_inputs: dict, build_results: list[dict],
+             suites_dir: Path = SUITES_DIR) -> GateReport:
+    """Validate the work database; write the results; return the report."""
+    import pandas as pd
+
+    seen = max(run_inputs.get("seen", 0) - run_inputs.get("skipped", 0), 0)
+    frames = {"run_inputs": pd.DataFrame([{"quarantine_ratio": run_inputs.get("quarantined", 0) / seen if seen else 0.0}])}
+    report = GateReport(run_id)
+    with duckdb.connect(str(layout.build_db), read_only=True) as con:
+        params = expectation_parameters(con, layout, settings)
+        report.results.extend(run_suites(con, load_suites(suites_dir), frames, params, run_id, layout.data_docs))
+    report.results.extend(dbt_test_rows(run_id, build_results))
+    write_table(layout.gate_dir / f"{run_id}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
+    return report

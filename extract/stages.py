@@ -1,0 +1,297 @@
+"""The pipeline stages. The CLI and the Airflow DAG call these same functions.
+
+pull -> extract -> build -> validate -> publish. Each stage reads what the previous
+one left in the warehouse directory, so each can run in its own process (an Airflow
+task) and be rerun on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+
+from extract.config import Settings
+from extract.landing import (
+    Lander,
+    LandingStats,
+    article_partition_path,
+    landed_partitions,
+    read_partition,
+)
+from extract.runs import RunRecord, now
+from extract.sources import SourceConfig, Window, get_source
+from extract.warehouse import Layout, atomic_write_bytes, clean_temporaries
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # (label, done, total)
+
+
+class GateFailed(RuntimeError):
+    """The quality gate found critical failures; nothing was published."""
+
+
+# ---------------------------------------------------------------------- pull
+def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig], window: Window,
+         progress: Progress | None = None) -> LandingStats:
+    """Read every source and land its articles (or quarantine its bad inputs)."""
+    layout.ensure()
+    total = LandingStats()
+    for source in sources:
+        state_path = layout.source_state_dir / f"{source.name}.json"
+        state = json.loads(state_path.read_text()) if state_path.exists() else {}
+        lander = Lander(layout)
+        for item in get_source(source.kind)(source, window, state):
+            lander.add(item)
+            if progress and lander.stats.seen % 50 == 0:
+                progress(f"pull {source.name}", lander.stats.seen, 0)
+        lander.flush()
+        # State is saved only after the items are landed: a crash in between means
+        # the items are fetched again next time, never lost.
+        atomic_write_bytes(state_path, json.dumps(state, indent=1, sort_keys=True, default=str).encode())
+        log.info("pulled %s: %s", source.name, lander.stats.as_dict())
+        total.merge(lander.stats)
+    return total
+
+
+# ------------------------------------------------------------------- extract
+def _manifest_path(layout: Layout, partition: str):
+    return layout.extracted / "_manifest" / (partition.replace("/", "__") + ".json")
+
+
+def _fingerprint(layout: Layout, partition: str) -> dict:
+    from extract.extraction.model import EXTRACTOR_VERSION
+
+    stat = article_partition_path(layout, partition).stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "extractor_version": EXTRACTOR_VERSION}
+
+
+def stale_partitions(layout: Layout, window: Window | None = None) -> list[str]:
+    """Landing partitions whose extraction is missing or out of date.
+
+    Staleness is decided from the landing file itself (size, mtime, extractor
+    version), not from what the last pull reported, so a run killed between pull and
+    extract is caught up by the next run.
+    """
+    stale = []
+    for partition in landed_partitions(layout):
+        if window is not None and not _partition_in_window(partition, window):
+            continue
+        manifest = _manifest_path(layout, partition)
+        if not manifest.exists() or json.loads(manifest.read_text()) != _fingerprint(layout, partition):
+            stale.append(partition)
+    return stale
+
+
+def _partition_in_window(partition: str, window: Window) -> bool:
+    month = partition.rsplit("=", 1)[1]
+    first = f"{month}-01"
+    if window.until is not None and first > window.until.isoformat():
+        return False
+    if window.since is not None and f"{month}-31" < window.since.isoformat():
+        return False
+    return True
+
+
+def extract_partition(root: str, partition: str) -> dict[str, int]:
+    """Extract every article of one landing partition and replace its outputs."""
+    from datetime import date
+
+    from extract.articles import Article
+    from extract.extracted import collect, write_partition
+    from extract.extraction import Extractor
+
+    layout = Layout(__import__("pathlib").Path(root))
+    fingerprint = _fingerprint(layout, partition)
+    table = read_partition(layout, partition)
+    extractor = Extractor()
+    pairs = []
+    for row in table.to_pylist():
+        published = row["published_date"]
+        article = Article(
+            article_id=row["article_id"],
+            source_name=row["source_name"],
+            source_uri=row["source_uri"],
+            url=row["url"],
+            published_date=published if isinstance(published, date) else date.fromisoformat(str(published)),
+            title=row["title"],
+            highlights=tuple(row["highlights"] or ()),
+            body=row["body"],
+            raw_text=row["raw_text"],
+            content_hash=row["content_hash"],
+            word_count=row["word_count"],
+            canonical_id=row["canonical_id"] or row["article_id"],
+            duplicate_reason=row["duplicate_reason"],
+        )
+        pairs.append((article, extractor.extract(article)))
+    counts = write_partition(layout, partition, collect(pairs))
+    counts["articles"] = len(pairs)
+    atomic_write_bytes(_manifest_path(layout, partition), json.dumps(fingerprint).encode())
+    return counts
+
+
+@dataclass
+class ExtractStats:
+    partitions: int = 0
+    articles: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def extract(layout: Layout, window: Window | None = None, workers: int | None = None,
+            progress: Progress | None = None) -> ExtractStats:
+    """(Re-)extract the stale landing partitions, in parallel across cores."""
+    from extract.extracted import ensure_schema_files
+
+    layout.ensure()
+    ensure_schema_files(layout)
+    todo = stale_partitions(layout, window)
+    stats = ExtractStats(partitions=len(todo))
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+
+    def add(counts: dict[str, int]) -> None:
+        stats.articles += counts.pop("articles")
+        for k, v in counts.items():
+            stats.counts[k] = stats.counts.get(k, 0) + v
+        if progress:
+            progress("extract", stats.articles, 0)
+
+    if workers <= 1:
+        for partition in todo:
+            add(extract_partition(str(layout.root), partition))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for counts in pool.map(extract_partition, [str(layout.root)] * len(todo), todo):
+                add(counts)
+    return stats
+
+
+# ------------------------------------------------------ build, validate, publish
+def build(layout: Layout, full_refresh: bool = False):
+    from extract.build import build as dbt_build
+
+    return dbt_build(layout, full_refresh=full_refresh)
+
+
+def validate(layout: Layout, settings: Settings, run_id: str, run_inputs: dict, build_results: list[dict]):
+    from extract.gate import validate as gate_validate
+
+    return gate_validate(layout, settings, run_id, run_inputs, build_results)
+
+
+def publish(layout: Layout, run_id: str):
+    from extract.publish import publish as do_publish
+
+    return do_publish(layout, run_id)
+
+
+def fact_counts(layout: Layout) -> dict[str, int]:
+    import duckdb
+
+    with duckdb.connect(str(layout.build_db), read_only=True) as con:
+        return {
+            t: con.execute(f"select count(*) from marts.fct_{t}").fetchone()[0]  # noqa: S608 - fixed names
+            for t in ("visits", "meetings", "statements")
+        }
+
+
+# ----------------------------------------------------------------------- run
+@dataclass
+class RunResult:
+    record: RunRecord
+    published: bool
+    gate_summary: str = ""
+    failures: list[dict] = field(default_factory=list)
+
+
+def record_landing(record: RunRecord, stats: LandingStats) -> None:
+    record.articles_seen += stats.seen
+    record.articles_loaded += stats.loaded
+    record.articles_unchanged += stats.unchanged
+    record.articles_quarantined += stats.quarantined
+    record.articles_duplicate += stats.duplicate
+    record.articles_skipped += stats.skipped
+    record.stages["pull"] = stats.as_dict()
+
+
+def run_inputs_of(record: RunRecord) -> dict:
+    return {"seen": record.articles_seen, "quarantined": record.articles_quarantined, "skipped": record.articles_skipped}
+
+
+def gate_stage(layout: Layout, settings: Settings, record: RunRecord, build_results: list[dict]):
+    """Validate the work database; on critical failure record it and raise GateFailed."""
+    report = validate(layout, settings, record.run_id, run_inputs_of(record), build_results)
+    record.stages["gate"] = {"summary": report.summary(), "critical": len(report.critical_failures),
+                             "warnings": len(report.warnings)}
+    build_ok = not any(r["status"] in ("error", "fail", "runtime error") for r in build_results)
+    if report.passed and build_ok:
+        counts = fact_counts(layout)
+        record.visits, record.meetings, record.statements = counts["visits"], counts["meetings"], counts["statements"]
+        record.save(layout)
+        return report
+    record.status = "gate_failed"
+    record.finished_at = now()
+    record.message = "gate failed: " + report.summary()
+    record.save(layout)
+    raise GateFailed(record.message, report.critical_failures)
+
+
+def publish_stage(layout: Layout, record: RunRecord):
+    """Publish the validated marts and mark the run published."""
+    record.status = "published"
+    record.finished_at = now()
+    if not record.message:
+        record.message = record.stages.get("gate", {}).get("summary", "")
+    record.save(layout)  # saved first so that ops.runs in the new file shows this run
+    try:
+        result = publish(layout, record.run_id)
+    except BaseException as exc:
+        record.status = "failed"
+        record.message = f"publish failed: {type(exc).__name__}: {exc}"
+        record.save(layout)
+        raise
+    record.stages["publish"] = {"path": str(result.path), "tables": result.tables}
+    record.save(layout)
+    return result
+
+
+def start_run(layout: Layout, run_id: str, window: Window) -> RunRecord:
+    """Prepare the warehouse for a run: folders, leftovers of killed runs, the run record."""
+    layout.ensure()
+    clean_temporaries(layout.root)
+    record = RunRecord(run_id=run_id, window_start=window.since and window.since.isoformat(),
+                       window_end=window.until and window.until.isoformat())
+    record.save(layout)
+    return record
+
+
+def run(settings: Settings, window: Window, run_id: str, sources: tuple[SourceConfig, ...] | None = None,
+        progress: Progress | None = None) -> RunResult:
+    """The whole nightly pipeline once: pull, extract, build, validate, publish."""
+    layout = Layout(settings.warehouse)
+    record = start_run(layout, run_id, window)
+    try:
+        stats = pull(layout, sources or settings.sources, window, progress)
+        record_landing(record, stats)
+        record.save(layout)
+        ex = extract(layout, None, progress=progress)
+        record.stages["extract"] = asdict(ex)
+        record.save(layout)
+        build_result = build(layout)
+        if not build_result.success:
+            record.stages["build"] = {"failures": build_result.failures}
+        try:
+            report = gate_stage(layout, settings, record, build_result.results)
+        except GateFailed as failed:
+            return RunResult(record, False, record.message.removeprefix("gate failed: "), failed.args[1])
+        publish_stage(layout, record)
+        return RunResult(record, True, report.summary())
+    except BaseException as exc:
+        if record.status == "running":
+            record.status = "failed"
+            record.finished_at = now()
+            record.message = f"{type(exc).__name__}: {exc}"
+            record.save(layout)
+        raise
