@@ -1,0 +1,188 @@
+"""The dashboard in a real browser: `extract.dashboard`'s command + headless Chromium.
+
+Streamlit draws the page from WebSocket messages after load, so the test drives Chromium
+over the DevTools protocol and waits for the script run to finish and the charts to be
+drawn before it checks the DOM and takes the screenshot (a plain `--screenshot` would
+capture a grey page).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from chrome_devtools import DevTools, page_websocket_url, wait_for
+from fixture_warehouse import XSS_BOLD, XSS_QUOTE, XSS_SCRIPT, XSS_TITLE
+
+from extract import dashboard
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+DOCS_SCREENSHOT = REPO / "docs" / "dashboard.png"
+VIEWPORT = {"width": 1400, "height": 1000}
+
+# One snapshot of what is on the page, as JSON (CDP returns it by value).
+PAGE_STATE_JS = """JSON.stringify({
+  running: document.querySelector('[data-testid="stStatusWidget"]') !== null,
+  scriptState: document.querySelector('[data-testid="stApp"]')
+                 ?.getAttribute('data-test-script-state') ?? null,
+  charts: document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length,
+  tables: document.querySelectorAll('[data-testid="stTable"]').length,
+  metrics: document.querySelectorAll('[data-testid="stMetric"]').length,
+  exceptions: document.querySelectorAll('[data-testid="stException"]').length,
+})"""
+
+
+def find_chromium() -> str | None:
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def process_group(cmd: list[str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Start `cmd` in its own session; on exit end that group (and only it)."""
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            yield proc
+        finally:
+            # Chromium forks zygote/renderer children: signal the whole group we created.
+            for sig, grace in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+                try:
+                    os.killpg(proc.pid, sig)
+                except ProcessLookupError:
+                    break
+                try:
+                    proc.wait(timeout=grace)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+
+
+def healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+            return r.read() == b"ok"
+    except OSError:
+        return False
+
+
+@pytest.mark.browser
+def test_dashboard_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path) -> None:
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip(
+            "Chromium not found (/usr/bin/chromium or on PATH): apt-get install -y chromium"
+        )
+
+    port, debug_port = free_port(), free_port()
+    app_cmd = dashboard.command(fixture_warehouse, port=port)
+    browser_cmd = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--remote-debugging-port={debug_port}",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "about:blank",
+    ]
+    app_log, browser_log = tmp_path / "streamlit.log", tmp_path / "chromium.log"
+
+    with process_group(app_cmd, app_log) as app:
+        try:
+            wait_for(lambda: app.poll() is not None or healthy(port), timeout=30)
+        except TimeoutError:
+            pytest.fail(f"streamlit not healthy:\n{app_log.read_text()}")
+        assert app.poll() is None, f"streamlit exited:\n{app_log.read_text()}"
+
+        with process_group(browser_cmd, browser_log):
+            page = DevTools(page_websocket_url(debug_port))
+            try:
+                page.call("Page.enable")
+                page.call("Runtime.enable")
+                page.call(
+                    "Emulation.setDeviceMetricsOverride",
+                    deviceScaleFactor=1,
+                    mobile=False,
+                    **VIEWPORT,
+                )
+                page.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+
+                def settled() -> dict[str, object] | None:
+                    state = json.loads(page.evaluate(PAGE_STATE_JS))
+                    done = (
+                        not state["running"]
+                        and state["scriptState"] == "notRunning"
+                        and state["charts"] >= 1
+                        and state["tables"] >= 2
+                    )
+                    return state if done else None
+
+                try:
+                    wait_for(settled, timeout=30)
+                except TimeoutError:
+                    state = page.evaluate(PAGE_STATE_JS)
+                    pytest.fail(f"page did not settle: {state}\n{app_log.read_text()[-2000:]}")
+                # Vega draws the canvas asynchronously after the element appears.
+                wait_for(
+                    lambda: page.evaluate(
+                        "Array.from(document.querySelectorAll('.vega-embed canvas'))"
+                        ".some(c => c.width > 100 && c.height > 100)"
+                        " || document.querySelectorAll('.vega-embed svg .mark-rect path').length > 0"
+                    ),
+                    timeout=10,
+                )
+                state = settled()
+                assert state is not None and state["exceptions"] == 0 and state["metrics"] == 5
+
+                text = page.evaluate("document.body.innerText")
+                for expected in ("Activity by month", "Latest statements", XSS_TITLE, XSS_QUOTE):
+                    assert expected in text
+                # The markup is text, never elements: no injected <script>, no <b>x</b>.
+                assert not page.evaluate(
+                    "Array.from(document.querySelectorAll('script'))"
+                    ".some(s => s.textContent.includes('alert(1)'))"
+                )
+                assert not page.evaluate(
+                    "Array.from(document.querySelectorAll('b')).some(b => b.textContent === 'x')"
+                )
+                cells = page.evaluate(
+                    "Array.from(document.querySelectorAll('[data-testid=\"stTable\"] td'))"
+                    ".map(td => td.textContent)"
+                )
+                assert any(XSS_SCRIPT in c and XSS_BOLD in c for c in cells)
+                assert not page.saw("Page.javascriptDialogOpening")
+
+                shot = base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"])
+            finally:
+                page.close()
+
+    assert not page.saw("Page.javascriptDialogOpening")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "dashboard.png").write_bytes(shot)
+    if os.environ.get("DIPNEWS_UPDATE_SCREENSHOT") == "1":
+        DOCS_SCREENSHOT.parent.mkdir(exist_ok=True)
+        DOCS_SCREENSHOT.write_bytes(shot)
+    assert shot.startswith(b"\x89PNG") and len(shot) > 20_000  # a drawn page, not blank
