@@ -27,7 +27,7 @@ import logging
 import os
 from datetime import datetime, timedelta
 
-from airflow.sdk import Asset, Param, dag, task
+from airflow.sdk import Asset, CronTriggerTimetable, Param, dag, task
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,12 @@ def _window(params: dict, data_interval_start, data_interval_end):
             date.fromisoformat(params["since"]) if params.get("since") else None,
             date.fromisoformat(params["until"]) if params.get("until") else None,
         )
-    # The interval is [start, end): an article of the day `end` belongs to the next run.
-    return Window(data_interval_start.date(), (data_interval_end - timedelta(microseconds=1)).date())
+    # Articles carry a publication *day*. The interval [start, end) covers the days
+    # start.date() .. end.date() - 1: the 02:00 run of 10 June processes 9 June's news,
+    # so consecutive runs neither overlap nor leave gaps.
+    since = data_interval_start.date()
+    until = max(since, data_interval_end.date() - timedelta(days=1))
+    return Window(since, until)
 
 
 default_args = {
@@ -89,7 +93,9 @@ default_args = {
 
 @dag(
     dag_id="diplomatic_news_nightly",
-    schedule=SCHEDULE,
+    # Fires at 02:00 UTC with the previous 24 hours as data interval (a plain cron
+    # string would give Airflow 3's zero-length trigger interval).
+    schedule=CronTriggerTimetable(SCHEDULE, timezone="UTC", interval=timedelta(days=1)),
     start_date=datetime(2024, 1, 1),
     catchup=False,
     max_active_runs=1,

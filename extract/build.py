@@ -54,6 +54,7 @@ def run_dbt(layout: Layout, args: list[str]) -> BuildResult:
             [*args, "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT), "--quiet"]
         )
     finally:
+        _release_duckdb()
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
@@ -78,6 +79,21 @@ def run_dbt(layout: Layout, args: list[str]) -> BuildResult:
              "message": str(res.exception), "failures": 1}
         )
     return BuildResult(success=bool(res.success), results=results)
+
+
+def _release_duckdb() -> None:
+    """Close the DuckDB handle dbt-duckdb keeps open for the life of the process.
+
+    dbt-duckdb holds one process-wide connection (its "environment"); while it is
+    open, this process cannot open the build file read-only for the gate, and no
+    other process can open it at all. Closing it hands the file back.
+    """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    env = DuckDBConnectionManager._ENV
+    if env is not None:
+        env.close()
+    DuckDBConnectionManager.close_all_connections()
 
 
 def build(layout: Layout, full_refresh: bool = False) -> BuildResult:

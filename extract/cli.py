@@ -357,18 +357,21 @@ def explain(article, as_json):
 
 @cli.command()
 @warehouse_option
-@click.option("--port", default=8501, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8501, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 only inside a container or behind a proxy.")
 @click.pass_context
-def dashboard(ctx, warehouse, port):
+def dashboard(ctx, warehouse, port, host):
     """Open the Streamlit dashboard on the published marts (read-only).
 
     \b
-    Example:
-        dipnews dashboard --port 8501
+    Examples:
+        dipnews dashboard
+        dipnews dashboard --warehouse /data/warehouse --port 8502
     """
     from extract.dashboard import launch
 
-    sys.exit(launch(settings_from(ctx, warehouse).warehouse, port=port))
+    sys.exit(launch(settings_from(ctx, warehouse).warehouse, port=port, host=host))
 
 
 @cli.command("eval")

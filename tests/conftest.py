@@ -7,9 +7,23 @@ import os
 import shutil
 from pathlib import Path
 
+import tempfile
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Airflow reads its configuration once, at first import: point it at a private home
+# before any test module imports it, so tests never touch ~/airflow or .airflow/.
+_AIRFLOW_HOME = tempfile.mkdtemp(prefix="dipnews-airflow-")
+os.environ.update(
+    {
+        "AIRFLOW_HOME": _AIRFLOW_HOME,
+        "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__COSMOS__ENABLE_CACHE_DBT_LS": "False",
+    }
+)
 FIXTURE_ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 SAMPLE_ARTICLES = ROOT / "seeds" / "articles"
 
