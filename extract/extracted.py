@@ -1,6 +1,6 @@
-"""Extraction outputs as Parquet: one file per table and landing partition.
+"""Extraction outputs as Parquet: one file per table and landing part.
 
-A landing partition is re-extracted as a whole and its output files replaced, so
+A landing part is extracted as a whole and its output files replaced, so
 re-running extraction for the same articles rewrites identical files.
 """
 
@@ -190,7 +190,8 @@ def rows_for(article: Article, ex: ArticleExtraction) -> dict[str, list[dict]]:
 
 
 def output_path(layout: Layout, table: str, partition: str) -> Path:
-    return layout.extracted / table / partition / f"{table}.parquet"
+    """Extraction output of one landing part: same source/month/part path, per table."""
+    return layout.extracted / table / f"{partition}.parquet"
 
 
 def write_partition(layout: Layout, partition: str, rows: dict[str, list[dict]]) -> dict[str, int]:

@@ -87,7 +87,7 @@ def stale_partitions(layout: Layout, window: Window | None = None) -> list[str]:
 
 
 def _partition_in_window(partition: str, window: Window) -> bool:
-    month = partition.rsplit("=", 1)[1]
+    month = partition.split("published_month=", 1)[1][:7]
     first = f"{month}-01"
     if window.until is not None and first > window.until.isoformat():
         return False
@@ -133,6 +133,24 @@ def extract_partition(root: str, partition: str) -> dict[str, int]:
     return counts
 
 
+def remove_orphans(layout: Layout) -> int:
+    """Drop extraction outputs whose landing part is gone, so no event outlives its article."""
+    from extract.extracted import TABLES
+
+    landed = set(landed_partitions(layout))
+    removed = 0
+    for table in TABLES:
+        for path in (layout.extracted / table).glob("source=*/published_month=*/part-*.parquet"):
+            key = str(path.relative_to(layout.extracted / table).with_suffix(""))
+            if key not in landed:
+                path.unlink()
+                removed += 1
+    for manifest in (layout.extracted / "_manifest").glob("*.json"):
+        if manifest.stem.replace("__", "/") not in landed:
+            manifest.unlink()
+    return removed
+
+
 @dataclass
 class ExtractStats:
     partitions: int = 0
@@ -147,6 +165,7 @@ def extract(layout: Layout, window: Window | None = None, workers: int | None = 
 
     layout.ensure()
     ensure_schema_files(layout)
+    remove_orphans(layout)
     todo = stale_partitions(layout, window)
     stats = ExtractStats(partitions=len(todo))
     workers = workers or min(len(todo), os.cpu_count() or 1)

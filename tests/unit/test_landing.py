@@ -41,14 +41,21 @@ def test_landing_twice_is_idempotent_and_byte_identical(tmp_path):
     assert {f: f.read_bytes() for f in sorted(layout.landing.rglob("*.parquet"))} == before
 
 
-def test_partitions_by_source_and_month_and_merge(tmp_path):
+def test_new_articles_go_to_new_parts_and_old_parts_are_never_rewritten(tmp_path):
     layout = Layout(tmp_path)
     layout.ensure()
     land(layout, [art("a"), art("c", source="t")])
-    land(layout, [art("b")])
-    assert landed_partitions(layout) == ["source=s/published_month=2024-01", "source=t/published_month=2024-01"]
-    titles = read_partition(layout, "source=s/published_month=2024-01").column("title").to_pylist()
-    assert sorted(titles) == ["a", "b"]
+    first = landed_partitions(layout)
+    assert [p.rsplit("/", 1)[0] for p in first] == ["source=s/published_month=2024-01",
+                                                   "source=t/published_month=2024-01"]
+    before = {p: (tmp_path / "landing/articles" / f"{p}.parquet").stat().st_mtime_ns for p in first}
+    stats = land(layout, [art("a"), art("b")])
+    assert (stats.loaded, stats.unchanged) == (1, 1)
+    parts = landed_partitions(layout)
+    assert len(parts) == 3 and set(first) < set(parts)
+    assert {p: (tmp_path / "landing/articles" / f"{p}.parquet").stat().st_mtime_ns for p in first} == before
+    titles = sorted(t for p in parts if p.startswith("source=s/") for t in read_partition(layout, p).column("title").to_pylist())
+    assert titles == ["a", "b"]
 
 
 def test_buffer_flushes_keep_memory_bounded(tmp_path, monkeypatch):
@@ -59,4 +66,6 @@ def test_buffer_flushes_keep_memory_bounded(tmp_path, monkeypatch):
     layout.ensure()
     stats = land(layout, [art(f"t{i}") for i in range(10)])
     assert stats.loaded == 10
-    assert len(read_partition(layout, "source=s/published_month=2024-01")) == 10
+    parts = landed_partitions(layout)
+    assert len(parts) == 4  # flushed after 3, 6, 9 and at the end
+    assert sum(len(read_partition(layout, p)) for p in parts) == 10
