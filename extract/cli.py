@@ -182,8 +182,11 @@ def run(ctx, sources, warehouse, day, since, until, run_id):
             result = run_pipeline(settings, window, run_id or new_run_id(), chosen, progress)
     except WarehouseBusy as exc:
         raise click.ClickException(str(exc)) from exc
-    except (FileNotFoundError, PermissionError, OSError) as exc:
-        raise click.ClickException(f"run failed: {exc}") from exc
+    except Exception as exc:
+        # One clear line for the operator; the traceback with --verbose. The run
+        # record says which stage failed; nothing was published.
+        log.debug("run failed", exc_info=True)
+        raise click.ClickException(f"run failed: {type(exc).__name__}: {exc}") from exc
     finally:
         progress.close()
     _print_summary(result, layout)

@@ -103,11 +103,22 @@ def article_partition_path(layout: Layout, key: str) -> Path:
     return layout.landing_articles / f"{key}.parquet"
 
 
+class CorruptFile(RuntimeError):
+    """A landed file cannot be read: restore it from the source or remove it."""
+
+
+def _read(path: Path, **kwargs) -> pa.Table:
+    try:
+        return pq.read_table(path, **kwargs)
+    except (pa.ArrowException, OSError) as exc:
+        raise CorruptFile(f"{path} is not a readable Parquet file ({exc}); remove it and pull again") from exc
+
+
 def known_article_ids(layout: Layout, partition_dir: str) -> set[str]:
     """Ids already landed in a source/month partition (reads only the id column)."""
     ids: set[str] = set()
     for part in sorted((layout.landing_articles / partition_dir).glob("part-*.parquet")):
-        ids.update(pq.read_table(part, columns=["article_id"]).column("article_id").to_pylist())
+        ids.update(_read(part, columns=["article_id"]).column("article_id").to_pylist())
     return ids
 
 
@@ -138,7 +149,7 @@ def write_table(path: Path, table: pa.Table) -> None:
 def read_table(path: Path, schema: pa.Schema) -> pa.Table:
     if not path.exists():
         return schema.empty_table()
-    return pq.read_table(path, schema=schema)
+    return _read(path, schema=schema)
 
 
 class Lander:

@@ -22,7 +22,7 @@ from extract.landing import (
     landed_partitions,
     read_partition,
 )
-from extract.runs import RunRecord, now
+from extract.runs import RunRecord, all_runs, now
 from extract.sources import SourceConfig, Window, get_source
 from extract.warehouse import Layout, atomic_write_bytes, clean_temporaries
 
@@ -280,6 +280,12 @@ def start_run(layout: Layout, run_id: str, window: Window) -> RunRecord:
     """Prepare the warehouse for a run: folders, leftovers of killed runs, the run record."""
     layout.ensure()
     clean_temporaries(layout.root)
+    # We hold the warehouse now, so a run still marked running was killed.
+    for stale in all_runs(layout):
+        if stale.status == "running":
+            stale.status = "interrupted"
+            stale.message = stale.message or "the process ended before the run finished (killed or crashed)"
+            stale.save(layout)
     record = RunRecord(run_id=run_id, window_start=window.since and window.since.isoformat(),
                        window_end=window.until and window.until.isoformat())
     record.save(layout)

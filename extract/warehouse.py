@@ -103,9 +103,10 @@ def clean_temporaries(root: Path) -> int:
     removed = 0
     if not root.exists():
         return 0
-    for tmp in root.rglob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
-        removed += 1
+    for pattern in (".*.tmp", ".*.tmp.wal"):
+        for tmp in root.rglob(pattern):
+            tmp.unlink(missing_ok=True)
+            removed += 1
     return removed
 
 

@@ -1,0 +1,85 @@
+"""Injected faults: each ends with a clear error, a non-zero exit, nothing published."""
+
+from __future__ import annotations
+
+import hashlib
+import resource
+import shutil
+import subprocess
+
+import pyarrow as pa
+import pytest
+
+from extract.extracted import SCHEMAS
+from extract.landing import write_table
+from tests.reliability.conftest import dipnews
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+
+
+@pytest.fixture
+def published(fixture_corpus, tmp_path):
+    wh = tmp_path / "wh"
+    result = dipnews("run", "--source", fixture_corpus, "--warehouse", wh)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return wh
+
+
+def test_corrupted_landing_file(published, fixture_corpus):
+    part = sorted((published / "landing/articles").glob("source=*/*/part-*.parquet"))[0]
+    part.write_bytes(b"PAR1 this is not parquet at all")
+    before = sha(published / "diplomacy.duckdb")
+    result = dipnews("run", "--source", fixture_corpus, "--warehouse", published)
+    assert result.returncode != 0
+    assert str(part.name) in result.stderr and "Traceback" not in result.stderr
+    assert sha(published / "diplomacy.duckdb") == before
+
+
+def test_dbt_model_failure(published, fixture_corpus):
+    # A file whose event_date cannot be cast to DATE makes a staging model fail.
+    schema = SCHEMAS["visits"].set(SCHEMAS["visits"].get_field_index("event_date"), pa.field("event_date", pa.string()))
+    row = {name: None for name in schema.names} | {"mention_id": "bad", "article_id": "a", "event_date": "not a date",
+                                                   "visitor_name": "A B", "host_country": "KEN"}
+    write_table(published / "extracted/visits/source=bad/published_month=2024-01/part-bad.parquet",
+                pa.Table.from_pylist([row], schema))
+    before = sha(published / "diplomacy.duckdb")
+    result = dipnews("run", "--source", fixture_corpus, "--warehouse", published)
+    assert result.returncode == 1
+    assert "gate:     FAILED" in result.stdout and "dbt" in result.stdout
+    assert sha(published / "diplomacy.duckdb") == before
+
+
+def test_read_only_warehouse_directory(published, fixture_corpus):
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr not available: cannot make a directory read-only for root")
+    before = sha(published / "diplomacy.duckdb")
+    extra = fixture_corpus / "new-article.txt"
+    extra.write_text(" date 2024-07-01 New article\nKenyan President William Ruto visited Ghana on Monday.\n")
+    target = published / "landing" / "articles"
+    if subprocess.run(["chattr", "-R", "+i", str(target)], capture_output=True).returncode != 0:
+        pytest.skip("this filesystem does not support the immutable attribute")
+    try:
+        result = dipnews("run", "--source", fixture_corpus, "--warehouse", published)
+    finally:
+        subprocess.run(["chattr", "-R", "-i", str(target)], check=True)
+    assert result.returncode != 0
+    assert "run failed" in result.stderr and "Traceback" not in result.stderr
+    assert sha(published / "diplomacy.duckdb") == before
+    assert dipnews("run", "--source", fixture_corpus, "--warehouse", published).returncode == 0
+
+
+def test_full_disk(published, fixture_corpus):
+    """A process that may not write more than 64 kB at a time (RLIMIT_FSIZE): disk full."""
+    before = sha(published / "diplomacy.duckdb")
+    shutil.rmtree(published / "work")  # the rebuild must write a new build.duckdb
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    result = dipnews("run", "--source", fixture_corpus, "--warehouse", published, preexec_fn=limit)
+    assert result.returncode != 0
+    assert sha(published / "diplomacy.duckdb") == before
+    assert not list(published.glob(".*.tmp")), "a temporary file was left behind"
+    assert dipnews("run", "--source", fixture_corpus, "--warehouse", published).returncode == 0
