@@ -1,0 +1,75 @@
+"""Rule-based extraction of visits, meetings and statements from one article.
+
+Usage::
+
+    from extract.extraction import Extractor
+    extraction = Extractor().extract(article)
+
+The extractor is deterministic, does no I/O per article (the gazetteer and the sentiment
+lexicon load once per process) and runs in time linear in the article's length: every
+look-around window of the rules is bounded.
+
+Modules: :mod:`sentences` (sentences, quotations), :mod:`people` (names, organisations,
+places, coreference), :mod:`document` (an article prepared for the rules: agents,
+pronouns, descriptions, clause dates), :mod:`dates`, :mod:`places`, :mod:`statements`,
+:mod:`meetings`, :mod:`visits`.
+"""
+
+from __future__ import annotations
+
+from extract.articles import Article
+from extract.extraction.document import Document
+from extract.extraction.meetings import extract_meetings
+from extract.extraction.model import (
+    EXTRACTOR_VERSION,
+    Actor,
+    ArticleExtraction,
+    Evidence,
+    Meeting,
+    Statement,
+    Visit,
+)
+from extract.extraction.statements import actor_of, extract_statements
+from extract.extraction.visits import extract_visits
+from extract.gazetteer import Gazetteer
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Actor",
+    "ArticleExtraction",
+    "Evidence",
+    "Extractor",
+    "Meeting",
+    "Statement",
+    "Visit",
+]
+
+
+class Extractor:
+    """Extracts events from articles; one instance can be reused for many articles."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+
+    def extract(self, article: Article) -> ArticleExtraction:
+        result = ArticleExtraction(article_id=article.article_id)
+        if not article.body or not article.body.strip():
+            return result
+        doc = Document(article, self.gazetteer)
+        statements = extract_statements(doc)
+        meetings = extract_meetings(doc)
+        visits = extract_visits(doc, meetings)
+        result.statements = statements
+        result.meetings = meetings
+        result.visits = visits
+        # the actors that take part in some event, once each
+        seen: dict[tuple[str, str], Actor] = {}
+        for ent in doc.table.entities:
+            if ent.strength <= 0 and ent.kind == "person":
+                continue
+            actor = actor_of(ent)
+            seen.setdefault((actor.kind, actor.name), actor)
+        involved = {s.speaker.name for s in statements} | {v.visitor.name for v in visits} | {
+            p.name for m in meetings for p in m.participants}
+        result.actors = [a for a in seen.values() if a.name in involved or a.kind == "person"]
+        return result

@@ -1,0 +1,196 @@
+"""Closed word lists of news English the rules rely on.
+
+These are grammar, not reference data: speech verbs, the head nouns of organisation
+names, honorifics, sentence-initial function words and so on. Reference data (countries,
+cities, titles, organisations) lives in ``seeds/`` and is read by the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Speech verbs, by base form -> inflected forms. "say" keeps its irregular forms.
+_SPEECH_BASES = {
+    "say": ("said", "says", "say", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "add": ("added", "adds", "adding"),
+    "stress": ("stressed", "stresses", "stressing"),
+    "emphasise": ("emphasised", "emphasized", "emphasises", "emphasizes", "emphasising", "emphasizing"),
+    "warn": ("warned", "warns", "warning"),
+    "note": ("noted", "notes", "noting"),
+    "urge": ("urged", "urges", "urging"),
+    "reaffirm": ("reaffirmed", "reaffirms", "reaffirming"),
+    "reiterate": ("reiterated", "reiterates", "reiterating"),
+    "describe": ("described", "describes", "describing"),
+    "tweet": ("tweeted", "tweets"),
+    "write": ("wrote", "writes"),
+    "post": ("posted",),
+    "insist": ("insisted", "insists", "insisting"),
+    "argue": ("argued", "argues", "arguing"),
+    "claim": ("claimed", "claims"),
+    "announce": ("announced", "announces"),
+    "declare": ("declared", "declares"),
+    "pledge": ("pledged", "pledges"),
+    "vow": ("vowed", "vows"),
+    "promise": ("promised", "promises"),
+    "assert": ("asserted", "asserts"),
+    "acknowledge": ("acknowledged", "acknowledges"),
+    "admit": ("admitted", "admits"),
+    "explain": ("explained", "explains"),
+    "suggest": ("suggested", "suggests"),
+    "accuse": ("accused", "accuses"),
+    "deny": ("denied", "denies"),
+    "affirm": ("affirmed", "affirms"),
+    "underline": ("underlined", "underlines"),
+    "underscore": ("underscored", "underscores"),
+    "highlight": ("highlighted",),
+    "remark": ("remarked",),
+    "reply": ("replied",),
+    "respond": ("responded",),
+    "ask": ("asked",),
+    "demand": ("demanded", "demands"),
+    "condemn": ("condemned", "condemns"),
+    "criticise": ("criticised", "criticized", "criticises", "criticizes"),
+    "praise": ("praised", "praises"),
+    "hail": ("hailed", "hails"),
+    "confirm": ("confirmed", "confirms"),
+    "predict": ("predicted", "predicts"),
+    "recall": ("recalled", "recalls"),
+    "concede": ("conceded", "concedes"),
+    "state": ("stated", "states"),
+    "maintain": ("maintained",),
+    "express": ("expressed", "expresses"),
+    "propose": ("proposed", "proposes"),
+    "comment": ("commented",),
+    "observe": ("observed",),
+    "stress_multi": ("pointed out", "points out", "called for", "calls for", "called on",
+                     "calls on", "went on to say", "made clear", "made it clear"),
+}
+SPEECH_FORMS: frozenset[str] = frozenset(f for forms in _SPEECH_BASES.values() for f in forms)
+# Verbs that may take a preceding quotation with inversion ('..., said X').
+QUOTE_VERBS = frozenset({
+    "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "tweeted", "asked",
+    "explained", "noted", "stressed", "warned", "insisted", "argued", "declared", "replied",
+    "continued", "recalled", "remarked", "emphasised", "emphasized", "urged", "conceded",
+    "admitted", "acknowledged", "posted", "observed", "commented", "responded", "claimed",
+    "predicted", "promised", "pledged", "vowed", "suggested", "reiterated",
+})
+# Participles that continue the previous speaker's speech: "..., adding that ...".
+CONTINUATION_FORMS = frozenset({"adding", "saying", "noting", "stressing", "warning", "urging",
+                                "emphasising", "emphasizing", "insisting", "arguing", "telling",
+                                "describing", "reiterating", "calling for", "calling on"})
+
+# Words that, before the speaker, say it is plural or unnamed: never a statement source.
+UNNAMED_SPEAKER_HEADS = frozenset("""
+officials official sources source analysts analyst experts expert observers observer diplomats
+critics people residents witnesses reports report media data figures statistics researchers
+studies study survey polls poll insiders aides spokespeople some others many both leaders
+sides parties countries nations governments ministers members lawmakers legislators
+""".split())
+
+PRONOUNS_SUBJ = frozenset({"he", "she"})
+PRONOUNS_ALL = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+HONORIFICS = frozenset({
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Madam", "Madame",
+    "Lord", "Lady", "Sheikh", "Sheikha", "Prof", "Prof.", "Professor", "Mister", "Miss",
+    "Rev", "Rev.", "Reverend", "Monsieur", "Herr", "Frau", "Senor", "Señor",
+})
+MALE_HONORIFICS = frozenset({"Mr", "Mr.", "Sir", "Lord", "Sheikh", "Mister", "Monsieur", "Herr",
+                             "Senor", "Señor", "King", "Prince", "Emperor", "Pope"})
+FEMALE_HONORIFICS = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Dame", "Madam", "Madame", "Lady",
+                               "Sheikha", "Miss", "Queen", "Princess", "Empress", "Frau"})
+
+# Capitalised words that begin sentences or are otherwise never part of a name.
+STOP_CAPS = frozenset("""
+A An The This That These Those It Its It's He She His Her They Their Them We Our Us I You
+Your My In On At Of For From With By To As And But Or Nor So Yet If When While After Before
+Since During Also Meanwhile However Although Though Because Despite Amid Amidst Among Between
+According Asked Speaking Following Earlier Later Last Next Then Now Today Yesterday Tomorrow
+Tonight There Here Where What Which Who Whom Whose Why How Both Each Every All Some Many Most
+Several Other Another Such No Not Only Even Still Just Mr Mrs Ms Dr Unlike Like Under Over
+Across Through Throughout Without Within Against Until Upon Into Onto Beyond Behind Near
+About Around Above Below Once Thus Hence Moreover Furthermore Meantime Instead Indeed Yes
+Separately Overall Nevertheless Nonetheless Regardless Whether Whatever Whoever Let Please
+Ahead Elsewhere Together Again Already Perhaps Maybe Recently Previously Currently Initially
+Finally Eventually Notably Specifically Similarly Likewise Additionally Earlier Afterwards
+Officials Analysts Experts Critics Sources Observers Leaders Ministers Diplomats Protesters
+New Former Top Senior Acting Deputy Vice Chief Head
+""".split())
+# Of the above, these may still start a name or place ("New York", "Vice President" is a title).
+STOP_BUT_NAME_START = frozenset({"New", "Former", "Top", "Senior", "Acting", "Deputy", "Vice",
+                                 "Chief", "Head", "Last", "Los", "Las", "San", "Santa", "Saint", "St"})
+
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+CALENDAR_WORDS = frozenset(w.capitalize() for w in MONTHS + WEEKDAYS) | frozenset(
+    w.capitalize() for w in MONTH_ABBR) | {"Sept.", "Jan.", "Feb.", "Aug.", "Oct.", "Nov.",
+                                           "Dec.", "Christmas", "Easter", "Ramadan", "Eid"}
+
+# Last words of organisation names ("Asia Society", "International Department").
+ORG_HEADS = frozenset("""
+Society Department Ministry Institute Institution Council Party Committee Agency Bank Fund
+Group University College School Academy Foundation Association Organisation Organization
+Union Commission Office Embassy Consulate Government Parliament Assembly Congress Senate
+Forum Centre Center Times News Post Journal Daily Press Corporation Company Inc Ltd Limited
+Court Army Navy Guard Police Service Services Bureau Administration Authority Alliance Front
+Movement League Federation Club Secretariat Cabinet Chamber Board Network Trust Reuters
+Herald Tribune Telegraph Guardian Gazette Broadcasting Television Radio Agency Xinhua
+Cooperation Organisation Conference Coalition Brigade Brigades Corps Command Forces Force
+Directorate Inspectorate Observatory Program Programme Initiative Institute Watch Review
+Monitor Magazine Insider Economist Airlines Airways Group Holdings Industries Motors Energy
+Petroleum Telecom Media Studios Capital Partners Associates Lab Labs Laboratory Hospital
+Tribunal Majlis Duma Knesset Bundestag Diet Sejm Rada Storting Riksdag Kremlin Pentagon
+""".split())
+# Last words of names that are places or things, not persons or organisations.
+THING_HEADS = frozenset("""
+House Hall Palace Square Street Road Avenue Airport Station Port Bridge Sea Ocean Strait
+Gulf River Mountains Mountain Mount Island Islands Peninsula Coast Bay Lake Province State
+States County District Region City Valley Desert War Wars Games Olympics Olympic Cup
+Championship Championships Day Week Year Festival Prize Award Act Law Bill Declaration
+Charter Strategy Plan Zone Corridor Line Stadium Museum Hotel Cathedral Church Mosque Temple
+Summit Dialogue Talks Treaty Accord Accords Agreement Project Pact Protocol Convention
+Doctrine Border Canal Basin Plateau Delta Park Garden Gardens Tower Towers Centre Building
+Hill Heights Territory Territories Republic Kingdom Empire Dynasty Era Revolution Crisis
+Index Exchange Market Markets Fair Expo Show Series Tour Open Trophy Race Marathon Grand Prix
+Cross Channel Wall Gate Gorge Falls Reef Rim Belt Route Highway Expressway Pass Town Village
+Quarter Airbase Base Fort Camp Prison Hospital University Estate Forest Sahara Arctic
+Antarctic Pacific Atlantic East West North South Asia Europe Africa America Americas Oceania
+Caribbean Balkans Caucasus Levant Sahel Bank Strip Heights Initiative Framework Agenda
+Vision Goals Fund Budget Report Communique Communiqué Statement Resolution Order Decree
+""".split())
+# Titles that begin a name when capitalised but are not in the titles seed as phrases.
+ROYAL_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Pope",
+                          "Crown", "Sultan", "Emir", "Amir", "Shah", "Grand"})
+
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "del",
+                            "della", "der", "den", "van", "von", "la", "le", "dos", "das", "ben",
+                            "abu", "ter", "y", "zu"})
+
+# Lowercase words in a person's pre-name description beyond the title seed.
+TITLE_MODIFIERS = frozenset("""
+former then acting deputy vice top senior chief new outgoing incoming interim veteran
+visiting current first second third longtime long-time ex retired powerful influential
+hardline hawkish foreign defence defense finance trade interior home state national
+prime general executive special assistant associate principal lead regional provincial
+party opposition ruling exiled jailed late sitting elected caretaker premier
+""".split())
+
+# Adverbs/auxiliaries allowed between a speaker and the speech verb.
+SPEECH_FILLERS = ("also", "instead", "first", "last", "too", "subsequently", "meanwhile", "further", "later", "then", "previously", "earlier", "recently",
+                  "again", "once", "repeatedly", "has", "had", "have", "reportedly", "publicly",
+                  "separately", "however", "already", "subsequently", "privately", "personally",
+                  "firmly", "strongly", "openly", "clearly", "explicitly", "directly", "simply",
+                  "told", "frequently", "often", "has also", "had also", "quickly", "immediately",
+                  "bluntly", "flatly", "angrily", "sharply", "jokingly", "would", "will", "could",
+                  "may", "might")
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+# Uppercase letters of the Latin, Greek and Cyrillic blocks, for regex character classes.
+UPPER = "".join(
+    re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha()
+)

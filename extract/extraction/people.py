@@ -1,0 +1,555 @@
+"""Person, organisation and place mentions, and their coreference within one article.
+
+How names are found (no trained model):
+
+1. *Capitalised runs*: maximal sequences of capitalised tokens, joined by spaces and by the
+   connectors "of", "of the", "for", "on", "and" and name particles ("bin", "al", "van").
+2. Each run is segmented left to right by longest match against the gazetteer: places
+   (countries, demonyms, cities), organisations, capitalised titles ("President"),
+   honorifics ("Mr"), calendar words, sentence-initial function words. What is left are
+   unknown tokens; consecutive unknown tokens form a name candidate.
+3. A candidate ending in an organisation head noun ("Society", "Department") is an
+   organisation; ending in a place/thing noun ("Sea", "Summit") it is ignored; otherwise it
+   is a person when a title or honorific precedes it (in the run, or as lowercase words
+   before it: "Chinese diplomat Liu Jianchao", "former US treasury secretary Lawrence
+   Summers", "Shanghai Communist Party boss Chen Jining"), or when it has two to four
+   name-shaped tokens. Single tokens are persons when titled or when they are a short
+   form of a full name seen anywhere in the article (title and highlights included).
+4. Country and title of a person come from the words before the name (demonym, country,
+   "Russia's", organisation with a country) and from an apposition after it ("Lavrov,
+   Russia's foreign minister,"; "Liu, who heads the International Department,").
+
+Coreference: short forms ("Liu", "Mr Lavrov") go to the full name that contains the
+token, preferring the most recently mentioned; pronouns and definite descriptions ("the
+Kenyan leader", "the minister", "the department", "the statement") are resolved by the
+event rules through :class:`Document` at the position where they occur.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from extract.extraction.lexicon import (
+    CALENDAR_WORDS,
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ROYAL_TITLES,
+    STOP_BUT_NAME_START,
+    STOP_CAPS,
+    THING_HEADS,
+    TITLE_MODIFIERS,
+    UPPER,
+)
+from extract.gazetteer import Gazetteer, Organization, Place
+
+U = UPPER
+_TOK = rf"(?:(?:al|el)-)?(?:[{U}](?:\.[{U}])+\.?|[{U}]\.(?= [{U}])|[{U}][\w]*(?:[’'\-](?!s\b)\w+)*)"
+_CONNECTORS = ("of the", "of", "for", "on", "and", "bin", "bint", "ibn", "al", "el", "de", "da",
+               "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "dos", "das",
+               "ben", "abu", "y")
+_CONN = "|".join(_CONNECTORS)
+_RUN = re.compile(rf"(?<![\w’'\-]){_TOK}(?:(?: (?:{_CONN}))? {_TOK}){{0,40}}")
+_RUN_TOKEN = re.compile(r"of the|\S+")
+_POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
+_NAME_SHAPE = re.compile(rf"^(?:(?:al|el)-)?[{U}](?:[a-zà-ÿ’'\-]|[{U}](?=[a-z]))*[a-zà-ÿ]$|^[{U}]\.$")
+_WORDS_BEFORE = re.compile(r"((?:[\w’'\-\.]+ ){1,6})$")
+_APPOSITION = re.compile(
+    r",\s+(?:who\s+(?:is|was|heads|headed|leads|led|chairs|serves as|served as|is also|was also)\s+)?"
+    r"(?:the|a|an|his|her)?\s*([^,.;:“”\"()]{2,90}?)(?=,|\.|;|\s+(?:said|says|told|added)\b|$)"
+)
+# Role nouns that introduce a name like a title does, beyond the titles seed.
+ROLE_NOUNS = frozenset({"counterpart", "leader", "boss", "chief", "envoy", "delegate", "head",
+                        "official", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+                        "minister", "president", "premier", "secretary", "ambassador"})
+_NON_GOV_ROLES = frozenset({"non_government"})
+MAX_PHRASE = 7
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person or organisation of one article, with what the article says about it."""
+
+    id: int
+    name: str
+    kind: str  # "person" | "organization"
+    tokens: tuple[str, ...]
+    country: str | None = None
+    title: str | None = None
+    role: str | None = None
+    is_government: bool | None = None
+    org_kind: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    strength: int = 0  # 2 titled/known, 1 full name, 0 bare single token
+
+    def absorb(self, country: str | None, title: str | None, role: str | None,
+               gov: bool | None) -> None:
+        if country and not self.country:
+            self.country = country
+        if title and not self.title:
+            self.title = title
+        if role and not self.role:
+            self.role = role
+        if gov is not None and self.is_government is None:
+            self.is_government = gov
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # "person" | "org" | "place" | "title_only"
+    text: str
+    entity: Entity | None = None
+    place: Place | None = None
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class _Seg:
+    kind: str  # conn|org|place|title|honorific|royal|calendar|stop|acronym|unk
+    i: int  # token index range [i, j)
+    j: int
+    org: Organization | None = None
+    place: Place | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A name candidate found in a run, before entities are built."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    kind: str  # person|org
+    strength: int
+    country: str | None
+    title: str | None
+    role: str | None
+    gov: bool | None
+    gender: str | None
+    possessive: bool
+    in_body: bool
+    org: Organization | None = None
+
+
+class MentionScanner:
+    """Finds capitalised runs and classifies them into mentions."""
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        self.maxw = min(MAX_PHRASE, max(gz.max_title_words, gz.max_place_words, gz.max_org_words, 1))
+        self.title_words = gz.title_words | ROLE_NOUNS | TITLE_MODIFIERS
+        # first words of multi-word names: other tokens only need a one-word look-up
+        self.multi_first = frozenset(k.split()[0] for k in (*gz.places, *gz.orgs) if " " in k)
+        self.multi_first_lower = frozenset(k.split()[0] for k in gz.titles if " " in k)
+
+    # --------------------------------------------------------------- segmentation
+    def _segment(self, toks: list[str]) -> list[_Seg]:
+        gz = self.gz
+        segs: list[_Seg] = []
+        n = len(toks)
+        i = 0
+        seen_name = False
+        while i < n:
+            t = toks[i]
+            if t in _CONNECTORS:
+                segs.append(_Seg("conn", i, i + 1))
+                i += 1
+                continue
+            found: _Seg | None = None
+            top = min(self.maxw, n - i)
+            if top > 1 and t not in self.multi_first and t.lower() not in self.multi_first_lower:
+                top = 1
+            for length in range(top, 0, -1):
+                if length > 1 and toks[i + length - 1] in _CONNECTORS:
+                    continue
+                phrase = toks[i] if length == 1 else " ".join(toks[i : i + length])
+                org = gz.orgs.get(phrase)
+                if org is not None:
+                    found = _Seg("org", i, i + length, org=org)
+                    break
+                place = gz.places.get(phrase)
+                if place is not None:
+                    found = _Seg("place", i, i + length, place=place)
+                    break
+                title = gz.titles.get(phrase.lower())
+                if title is not None and (length > 1 or phrase not in STOP_CAPS or not seen_name):
+                    if length == 1 and phrase.isupper() and len(phrase) > 1:
+                        continue  # "MP" as a title, but "AU"/"UN" are not
+                    found = _Seg("title", i, i + length, title=title.title)
+                    break
+            if found is None:
+                base = t.rstrip(".")
+                if t in HONORIFICS or base in HONORIFICS:
+                    found = _Seg("honorific", i, i + 1)
+                elif t in ROYAL_TITLES:
+                    found = _Seg("royal", i, i + 1, title=t.lower())
+                elif t in CALENDAR_WORDS:
+                    found = _Seg("calendar", i, i + 1)
+                elif t in STOP_CAPS and not seen_name and t not in STOP_BUT_NAME_START:
+                    found = _Seg("stop", i, i + 1)
+                elif t.isupper() and len(t) > 1 and "." not in t:
+                    found = _Seg("acronym", i, i + 1)
+                else:
+                    found = _Seg("unk", i, i + 1)
+                    seen_name = True
+            segs.append(found)
+            i = found.j
+        return segs
+
+    # --------------------------------------------------------------- scanning
+    def scan(self, text: str, offset: int, in_body: bool, places: list[Mention],
+             orgs: list[_Cand], persons: list[_Cand], titled: list[Mention]) -> None:
+        """Append the mentions of ``text`` (at ``offset`` in the body) to the lists."""
+        prev_end = -1
+        prev_info: tuple[str | None, Organization | None] = (None, None)
+        for m in _RUN.finditer(text):
+            rs, re_ = m.start(), m.end()
+            run = m.group()
+            toks: list[str] = []
+            starts: list[int] = []
+            for tm in _RUN_TOKEN.finditer(run):
+                toks.append(tm.group())
+                starts.append(rs + tm.start())
+            ends = [s + len(t) for s, t in zip(starts, toks, strict=True)]
+            possessive = bool(_POSSESSIVE.match(text, re_)) and text.startswith(("'s", "’s"), re_)
+            segs = self._segment(toks)
+            # pre-context: lowercase title words between the previous run and this one
+            if any(sg.kind == "unk" for sg in segs):
+                pre_title, pre_country, pre_org, pre_former = self._pre_context(
+                    text, rs, prev_end, prev_info)
+            else:
+                pre_title, pre_country, pre_org, pre_former = None, None, None, False
+            run_country: str | None = None
+            run_org: Organization | None = None
+            run_title: str | None = pre_title
+            gender: str | None = None
+            k = 0
+            nseg = len(segs)
+            run_has_title = pre_title is not None
+            while k < nseg:
+                seg = segs[k]
+                if seg.kind == "place":
+                    run_country = seg.place.iso3
+                    places.append(Mention(offset + starts[seg.i], offset + ends[seg.j - 1], "place",
+                                          " ".join(toks[seg.i:seg.j]), place=seg.place,
+                                          possessive=possessive and seg.j == len(toks)))
+                    k += 1
+                    continue
+                if seg.kind == "org":
+                    run_org = seg.org
+                    orgs.append(self._org_cand(offset, starts, ends, toks, seg.i, seg.j, seg.org,
+                                               run_country, possessive and seg.j == len(toks), in_body))
+                    k += 1
+                    continue
+                if seg.kind in ("title", "royal"):
+                    run_title = seg.title
+                    run_has_title = True
+                    # "President" alone: a title mention ("the President said")
+                    if k + 1 >= nseg or segs[k + 1].kind in ("conn",):
+                        titled.append(Mention(offset + starts[seg.i], offset + ends[seg.j - 1],
+                                              "title_only", " ".join(toks[seg.i:seg.j])))
+                    k += 1
+                    continue
+                if seg.kind == "honorific":
+                    run_has_title = True
+                    t = toks[seg.i]
+                    gender = "m" if t in MALE_HONORIFICS or t.rstrip(".") in MALE_HONORIFICS else (
+                        "f" if t in FEMALE_HONORIFICS or t.rstrip(".") in FEMALE_HONORIFICS else None)
+                    k += 1
+                    continue
+                if seg.kind != "unk":
+                    if seg.kind in ("calendar", "acronym", "stop"):
+                        run_has_title = run_has_title and seg.kind == "stop"
+                    k += 1
+                    continue
+                # a group of unknown tokens (name particles may join them)
+                k2 = k + 1
+                while k2 < nseg and (segs[k2].kind == "unk" or (
+                        segs[k2].kind == "conn" and toks[segs[k2].i] in NAME_PARTICLES
+                        and k2 + 1 < nseg and segs[k2 + 1].kind == "unk")):
+                    k2 += 1
+                gi, gj = seg.i, segs[k2 - 1].j
+                name_toks = toks[gi:gj]
+                # organisation: the group ends in a head noun, or a head noun starts it
+                # and "of/for/on" continues it ("Ministry of Foreign Affairs")
+                head_last = name_toks[-1] in ORG_HEADS
+                if head_last or name_toks[0] in ORG_HEADS:
+                    oj = gj
+                    k3 = k2
+                    # "Ministry of Foreign Affairs", "Council on Foreign Relations"
+                    while (k3 + 1 < nseg and segs[k3].kind == "conn"
+                           and toks[segs[k3].i] in ("of", "of the", "for", "on")
+                           and segs[k3 + 1].kind in ("unk", "place", "org")):
+                        oj = segs[k3 + 1].j
+                        k3 += 2
+                    oi = gi
+                    # a directly preceding place stays the org's country ("Chinese Embassy")
+                    country = run_country
+                    if k > 0 and segs[k - 1].kind == "place" and len(name_toks) == 1 and oj == gj:
+                        oi = segs[k - 1].i
+                    if oj > gj:
+                        # places inside "of ..." give the organisation's country
+                        for s in segs[k2:k3]:
+                            if s.kind == "place":
+                                country = s.place.iso3
+                    org = Organization(" ".join(toks[oi:oj]), country, "organization")
+                    orgs.append(self._org_cand(offset, starts, ends, toks, oi, oj, org, country,
+                                               possessive and oj == len(toks), in_body))
+                    run_org = org
+                    k = k3
+                    continue
+                if name_toks[-1] in THING_HEADS or any(t in THING_HEADS for t in name_toks[-1:]):
+                    k = k2
+                    continue
+                # a person candidate
+                shaped = [t for t in name_toks if t not in NAME_PARTICLES]
+                if not shaped or not all(_NAME_SHAPE.match(t) for t in shaped) or len(shaped) > 5:
+                    k = k2
+                    continue
+                titled_here = run_has_title and gi > 0 and all(
+                    s.kind in ("title", "royal", "honorific", "place", "org", "stop")
+                    for s in segs[:k])
+                pre_ok = pre_title is not None and gi == 0
+                if titled_here or pre_ok:
+                    strength = 2
+                elif len(shaped) >= 2:
+                    strength = 1
+                else:
+                    strength = 0
+                country = run_country if (titled_here or gi > 0) else None
+                if pre_ok and pre_country and not country:
+                    country = pre_country
+                org_for = run_org or (pre_org if pre_ok else None)
+                if not country and org_for is not None and (titled_here or pre_ok):
+                    country = org_for.iso3
+                title = run_title if (titled_here or pre_ok) else None
+                role, gov = self._role(title, pre_former if pre_ok else False, org_for)
+                persons.append(_Cand(
+                    offset + starts[gi], offset + ends[gj - 1], tuple(shaped), "person", strength,
+                    country, title, role, gov, gender, possessive and gj == len(toks), in_body))
+                run_country = None
+                run_has_title = False
+                run_title = None
+                gender = None
+                k = k2
+            prev_end = re_
+            last = segs[-1] if segs else None
+            prev_info = (
+                last.place.iso3 if last is not None and last.kind == "place" else None,
+                run_org if last is not None and last.kind in ("org", "unk") else None,
+            )
+
+    def _org_cand(self, offset: int, starts: list[int], ends: list[int], toks: list[str],
+                  i: int, j: int, org: Organization, country: str | None, possessive: bool,
+                  in_body: bool) -> _Cand:
+        c = org.iso3 or country
+        kind = org.kind
+        gov = org.is_government if kind != "organization" else None
+        return _Cand(offset + starts[i], offset + ends[j - 1], tuple(org.name.split()), "org", 2,
+                     c, None, kind, gov, None, possessive, in_body, org=Organization(org.name, c, kind))
+
+    def _pre_context(self, text: str, rs: int, prev_end: int,
+                     prev_info: tuple[str | None, Organization | None]
+                     ) -> tuple[str | None, str | None, Organization | None, bool]:
+        """Title, country, organisation and 'former' from lowercase words before a run."""
+        lo = max(0, rs - 60, prev_end if prev_end >= 0 else 0)
+        window = text[lo:rs]
+        m = _WORDS_BEFORE.search(window)
+        if not m:
+            return None, None, None, False
+        words = m.group(1).split()
+        if prev_end >= 0 and lo == prev_end and window.startswith(("'s ", "’s ")):
+            words = words[1:] if words and words[0] in ("'s", "’s") else words
+            if words and words[0].startswith(("'s", "’s")):
+                words = words[1:]
+        kept: list[str] = []
+        for w in reversed(words):
+            lw = w.lower().strip(".")
+            if lw in self.title_words or lw in ("of", "the", "for"):
+                kept.append(lw)
+            else:
+                break
+        kept.reverse()
+        while kept and kept[0] in ("of", "the", "for"):
+            kept.pop(0)
+        if not kept or not any(w in ROLE_NOUNS or w in self.gz.title_words for w in kept):
+            return None, None, None, False
+        former = "former" in kept or "ex" in kept
+        title_words = [w for w in kept if w not in ("former", "ex", "then", "the")]
+        title = " ".join(title_words) or None
+        adjacent = len(kept) == len(words) and prev_end >= 0 and lo == prev_end
+        country = prev_info[0] if adjacent else None
+        org = prev_info[1] if adjacent else None
+        if adjacent and not former:
+            before = text[max(0, prev_end - 80):prev_end]
+            former = bool(re.search(r"\b(?:former|ex-)\s*[\w’'\- ]{0,40}$", before)) and (
+                before.rfind("former") > before.rfind(","))
+        return title, country, org, former
+
+    def _role(self, title: str | None, former: bool, org: Organization | None
+              ) -> tuple[str | None, bool | None]:
+        if title is None:
+            return None, (org.is_government if org is not None and org.kind != "organization" else None)
+        t = self.gz.titles.get(title)
+        if t is None:
+            # longest known title inside the phrase ("treasury secretary" of "us treasury secretary")
+            words = title.split()
+            for length in range(len(words), 0, -1):
+                for s in range(0, len(words) - length + 1):
+                    t = self.gz.titles.get(" ".join(words[s:s + length]))
+                    if t is not None:
+                        break
+                if t is not None:
+                    break
+        if t is None:
+            gov = org.is_government if org is not None and org.kind != "organization" else None
+            return None, (False if former else gov)
+        if former:
+            return t.role, False
+        return t.role, t.is_government if t.role not in _NON_GOV_ROLES else False
+
+
+def apposition_attributes(scanner: MentionScanner, text: str, end: int
+                          ) -> tuple[str | None, str | None]:
+    """(title, country) from an apposition right after a name: ', Russia's foreign minister,'."""
+    m = _APPOSITION.match(text, end, min(len(text), end + 140))
+    if not m:
+        return None, None
+    phrase = m.group(1)
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return None, None
+    title = None
+    low = [w.lower().strip("’'") for w in words]
+    for w in low:
+        base = w[:-2] if w.endswith(("'s", "’s")) else w
+        if base in scanner.title_words:
+            title = phrase
+            break
+    if title is None and not re.match(r"\s*who\s", text[end + 1:end + 8]):
+        return None, None
+    country = None
+    for w in words:
+        base = re.sub(r"['’]s$", "", w).strip(",")
+        p = scanner.gz.places.get(base)
+        if p is not None and not p.ambiguous:
+            country = p.iso3
+            break
+    if country is None:
+        for length in (4, 3, 2):
+            for s in range(0, max(0, len(words) - length + 1)):
+                o = scanner.gz.orgs.get(" ".join(words[s:s + length]))
+                if o is not None and o.iso3:
+                    country = o.iso3
+                    break
+            if country:
+                break
+    return title, country
+
+
+class EntityTable:
+    """Entities of one article built from candidates, and mention → entity links."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, ...], Entity] = {}
+        self.org_by_name: dict[str, Entity] = {}
+
+    def build(self, persons: list[_Cand], orgs: list[_Cand]) -> tuple[list[Mention], list[Mention]]:
+        person_mentions: list[Mention] = []
+        org_mentions: list[Mention] = []
+        # organisations: one entity per name
+        for c in orgs:
+            key = " ".join(c.tokens)
+            ent = self.org_by_name.get(key)
+            if ent is None:
+                ent = Entity(len(self.entities), key, "organization", c.tokens, country=c.country,
+                             org_kind=c.org.kind if c.org else None, is_government=c.gov)
+                self.entities.append(ent)
+                self.org_by_name[key] = ent
+            ent.absorb(c.country, None, None, c.gov)
+            if c.in_body:
+                org_mentions.append(Mention(c.start, c.end, "org", key, entity=ent, possessive=c.possessive))
+        # persons: full names first (longest first), then short forms
+        full = sorted({c.tokens for c in persons if len(c.tokens) >= 2}, key=len, reverse=True)
+        canon: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for toks in full:
+            target = None
+            ts = set(toks)
+            for other in full:
+                if len(other) > len(toks) and ts <= set(other):
+                    target = canon.get(other, other)
+                    break
+            canon[toks] = target or toks
+        # first pass: entities for canonical full names
+        for c in persons:
+            if len(c.tokens) >= 2:
+                key = canon[c.tokens]
+                ent = self.by_key.get(key)
+                if ent is None:
+                    ent = Entity(len(self.entities), " ".join(key), "person", key, strength=c.strength)
+                    self.entities.append(ent)
+                    self.by_key[key] = ent
+        token_index: dict[str, list[Entity]] = {}
+        for ent in list(self.by_key.values()):
+            for t in ent.tokens:
+                token_index.setdefault(t, []).append(ent)
+        last_seen: dict[int, int] = {}
+        # second pass, in text order (title/highlights first): link every candidate
+        for c in persons:
+            if len(c.tokens) >= 2:
+                ent = self.by_key[canon[c.tokens]]
+            else:
+                tok = c.tokens[0]
+                options = token_index.get(tok, [])
+                if options:
+                    ent = max(options, key=lambda e: (last_seen.get(e.id, -1), -e.id))
+                elif c.strength >= 1 or c.title or c.gender:
+                    ent = self.by_key.get(c.tokens)
+                    if ent is None:
+                        ent = Entity(len(self.entities), tok, "person", c.tokens, strength=c.strength)
+                        self.entities.append(ent)
+                        self.by_key[c.tokens] = ent
+                        token_index.setdefault(tok, []).append(ent)
+                else:
+                    # a bare capitalised token: a weak person, kept for "X said"
+                    ent = self.by_key.get(c.tokens)
+                    if ent is None:
+                        ent = Entity(len(self.entities), tok, "person", c.tokens, strength=0)
+                        self.entities.append(ent)
+                        self.by_key[c.tokens] = ent
+                        token_index.setdefault(tok, []).append(ent)
+            ent.strength = max(ent.strength, c.strength)
+            ent.absorb(c.country, c.title, c.role, c.gov)
+            if c.gender and not ent.gender:
+                ent.gender = c.gender
+            surface = " ".join(c.tokens)
+            if surface != ent.name:
+                ent.aliases.add(surface)
+            last_seen[ent.id] = c.start if c.in_body else -1
+            if c.in_body:
+                person_mentions.append(Mention(c.start, c.end, "person", surface, entity=ent,
+                                               possessive=c.possessive))
+        return person_mentions, org_mentions
+
+
+def sorted_starts(mentions: list[Mention]) -> list[int]:
+    return [m.start for m in mentions]
+
+
+def mentions_between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    i = bisect_left(starts, lo)
+    out = []
+    while i < len(mentions) and mentions[i].start < hi:
+        if mentions[i].end <= hi:
+            out.append(mentions[i])
+        i += 1
+    return out

@@ -1,0 +1,80 @@
+"""Where events happen: destinations and locations read from place mentions.
+
+Place mentions (countries, demonyms, capitals, cities) are found by the mention scanner
+in :mod:`people` (one pass over capitalised runs). This module answers the two questions
+the event rules ask: where does a trip go ("to the United States", "arrived in Beijing",
+"Liu's US visit"), and where did a meeting take place ("in San Francisco", "In Beijing,").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.extraction.document import Document
+from extract.extraction.people import Mention
+
+_DEST_GAP = re.compile(r"^(?:\s+(?:to|in|into|for|at|of|the|a|an|neighbouring|neighboring|"
+                       r"southern|northern|eastern|western|central|capital|city|port|"
+                       r"country's|nation's|state|official|two-day|three-day|four-day|"
+                       r"five-day|week-long|multi-day|first|second|visit|trip|tour))*\s*$")
+_LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    iso3: str
+    city: str | None
+    start: int
+    end: int
+    ambiguous: bool
+
+
+def _as_location(m: Mention) -> Location:
+    p = m.place
+    city = p.name if p.kind in ("city", "capital") else None
+    return Location(p.iso3, city, m.start, m.end, p.ambiguous)
+
+
+def destination_after(doc: Document, pos: int, hi: int, max_gap: int = 40) -> Location | None:
+    """The first place a trip goes to, right after a travel word at ``pos``."""
+    for m in doc.places_in(pos, min(hi, pos + 120)):
+        if m.place.kind == "demonym":
+            # "visited the Chinese capital": demonym + capital word
+            tail = doc.body[m.end:m.end + 10]
+            if not re.match(r"\s+(?:capital|city|port|province|mainland)\b", tail):
+                continue
+        gap = doc.body[pos:m.start]
+        if len(gap) > max_gap or not _DEST_GAP.match(gap):
+            return None
+        if doc.in_quote(m.start):
+            return None
+        return _as_location(m)
+    return None
+
+
+def place_before(doc: Document, pos: int, lo: int) -> Location | None:
+    """A country or demonym right before a noun: "Liu's US visit", "his China trip"."""
+    ms = doc.places_in(max(lo, pos - 40), pos)
+    if not ms:
+        return None
+    m = ms[-1]
+    gap = doc.body[m.end:pos]
+    if re.fullmatch(r"\s+(?:(?:state|official|two-day|three-day|first|second|recent|latest|"
+                    r"upcoming|planned|high-profile|landmark|historic)\s+)*", gap):
+        return _as_location(m)
+    return None
+
+
+def location_in(doc: Document, lo: int, hi: int) -> Location | None:
+    """The first "in/at PLACE" inside [lo, hi)."""
+    for m in doc.places_in(lo, hi):
+        if m.place.kind == "demonym" or doc.in_quote(m.start):
+            continue
+        before = doc.body[max(0, m.start - 14):m.start]
+        if _LOC_WORD.search(before):
+            after = doc.body[m.end:m.end + 2]
+            if after.startswith(("'s", "’s")):
+                continue
+            return _as_location(m)
+    return None

@@ -1,0 +1,405 @@
+"""Statements: words attributed to a named speaker, direct or reported.
+
+Rules, per sentence, in text order:
+
+* every speech verb outside quotation marks ("said", "told", "urged", "called for" ...) and
+  every "according to" is an *attribution* if a speaker is found: the name, pronoun or
+  description right before the verb ("Liu said", "He also urged", "the statement said",
+  "Lavrov, Russia's foreign minister, said"), or right after it ("..., said Liu");
+* its words are the quotation directly before it (`“...,” Chen said`), the quotation
+  directly after it (`he said: “...”`), or else the clause after the verb (reported
+  speech, without "that"; up to the next attribution, ", adding" or the sentence end),
+  or for a trailing attribution (`..., the ministry said.`, `..., according to X.`) the
+  clause before it;
+* nested attribution goes to the innermost named speaker: an attribution whose words
+  contain another attribution with a named speaker is dropped;
+* ", adding that ..." and ", saying ..." continue the same speaker as another statement;
+* a sentence that is one quotation with no attribution continues the last speaker
+  (within two sentences);
+* unnamed and plural speakers ("officials said", "the two sides said") give nothing.
+
+``direct`` is true when more than half the quote's characters are inside quotation marks;
+``tone`` is the VADER compound score of the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.extraction.document import Agent, Document
+from extract.extraction.lexicon import CONTINUATION_FORMS, SPEECH_FORMS
+from extract.extraction.model import Actor, Evidence, Statement
+from extract.extraction.people import Entity
+from extract.extraction.sentences import Sentence
+
+_VERB_RE = re.compile(
+    r"(?<![\w’'\-])({})(?![\w’'\-])".format("|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(SPEECH_FORMS, key=len, reverse=True))))
+_ACCORDING = re.compile(r"(?<![\w])[Aa]ccording\s+to\s+")
+_AFTER_VERB = re.compile(
+    r"(?:\s*,?\s*(?:on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|in\s+a\s+(?:written\s+|joint\s+|separate\s+|brief\s+|short\s+)?(?:statement|post|message|readout)"
+    r"(?:\s+(?:posted|released|issued|published|carried|shared)\s+(?:on|by|to|late|after|online)(?:\s+[\w’'\-]+){0,3}?(?=\s+that\b|\s*[,:.]))?"
+    r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
+    r"|on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media|state\s+television|television|radio)|at\s+a\s+[\w\s\-]{1,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony)"
+    r"|after\s+the\s+(?:call|meeting|talks|summit|vote|match|game|race|ceremony)|late\s+on\s+\w+day|earlier|later|again|also|repeatedly|publicly|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d+)\b)*")
+_THAT = re.compile(r"\s*,?\s*that\s+")
+_COLON_QUOTE = re.compile(r"\s*[:,]?\s*[“\"«]")
+_TOLD_OBJ = re.compile(
+    r"\s+(?:reporters|journalists|the\s+media|lawmakers|legislators|parliament|the\s+audience|him|her|them|us|me|delegates|students|supporters|"
+    r"(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s*){1,4}|(?:the|a|an|state|local)\s+[\w\-]+(?:\s+[\w\-]+)?)")
+_CLOSE_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*$|[,.!?—–-]\s*[”\"»]\s*$")
+_TRAIL_END = re.compile(r"^[\s.!?”\"»)]*$|^\s*,\s*(?:adding|saying|noting|stressing|warning|urging|citing|as|while|when|after|before|in)\b|^\s*[.;]")
+_STATEMENT_ISSUE = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?(?:statement|readout|communiqu[eé])|issued\s+a\s+statement")
+_TITLES_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*((?:[\w’'\-\.]+\s+){0,6})$")
+_SPEECH_NEXT = re.compile(r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|again|also|later))*(?:\s+that\b|\s*[:,]?\s*[“\"«])")
+_SAFE_AND_VERBS = frozenset({"said", "says", "told", "tells", "warned", "stressed", "insisted", "urged",
+                             "emphasised", "emphasized", "reiterated", "noted"})
+_COMMA_BEFORE = re.compile(r"[,—–]\s*$")
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$|,\s*$")
+_QUOTE_SOON = re.compile(r"[^.;“\"]{0,70}?[:,]?\s*[“\"«]")
+_AS_QUOTE = re.compile(r"[^.;“\"]{0,60}?\b(?:as|it)\s+[“\"«]")
+_CONTENT_STOP = re.compile(
+    r",\s+(?:in|at|during|on|after|before|while|when)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:speech|address|interview|meeting|news\s+conference|press\s+conference|briefing|summit|forum|event|ceremony|visit|talks|call|statement|session|debate|rally|lecture)\b")
+_NON_SPEECH_SAID = re.compile(r"(?:so|is|are|was|were|be|been|being)\s+$")
+_TRIM = " \t,.;:—–-"
+
+
+@dataclass(slots=True)
+class _Attr:
+    verb_start: int
+    verb_end: int
+    agent: Agent
+    phrase_start: int  # start of "speaker verb" (or "verb speaker") phrase
+    phrase_end: int  # end of the phrase incl. modifiers ("in a statement")
+    mode: str  # pre | inv | according
+    trailing: bool = False
+    content: tuple[int, int] | None = None
+    rule: str = ""
+    dropped: bool = False
+    continuation_of: _Attr | None = None
+
+
+@lru_cache(maxsize=1)
+def _analyzer():  # type: ignore[no-untyped-def]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def tone(text: str) -> float:
+    if not text.strip():
+        return 0.0
+    return float(_analyzer().polarity_scores(text[:1000])["compound"])
+
+
+def _strip_span(body: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and body[lo] in " \t,:;—–":
+        lo += 1
+    while hi > lo and body[hi - 1] in _TRIM:
+        hi -= 1
+    # a dangling opening quote mark at the end, or a lone closing mark at the start
+    if hi > lo and body[hi - 1] in "“«":
+        hi -= 1
+    return lo, hi
+
+
+class StatementRules:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.body = doc.body
+
+    def run(self) -> list[Statement]:
+        doc = self.doc
+        out: list[Statement] = []
+        for sent in doc.sentences:
+            attrs = self._attributions(sent)
+            produced = False
+            for a in attrs:
+                if a.dropped or a.content is None or a.agent.entity is None:
+                    continue
+                st = self._statement(sent, a)
+                if st is not None:
+                    out.append(st)
+                    produced = True
+                    doc.last_speaker = (a.agent.entity, sent.index)
+            if not produced and not attrs:
+                st = self._continuation(sent)
+                if st is not None:
+                    out.append(st)
+        return out
+
+    # ------------------------------------------------------------------ attributions
+    def _attributions(self, sent: Sentence) -> list[_Attr]:
+        doc = self.doc
+        body = self.body
+        attrs: list[_Attr] = []
+        for m in _VERB_RE.finditer(sent.text):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            if doc.in_quote(vs):
+                continue
+            verb = " ".join(m.group(1).split())
+            if verb in ("said", "says") and _NON_SPEECH_SAID.search(body[max(sent.start, vs - 6):vs]):
+                continue
+            prev = attrs[-1] if attrs else None
+            if prev is not None and prev.mode != "according":
+                lead = body[max(sent.start, vs - 16):vs]
+                am_ = _AND_BEFORE.search(lead)
+                if am_ and (verb in CONTINUATION_FORMS or (("and" in am_.group() or "but" in am_.group()) and (
+                        verb in _SAFE_AND_VERBS or _SPEECH_NEXT.match(body, ve, sent.end)))):
+                    cut = max(sent.start, vs - 16) + am_.start()
+                    a = _Attr(vs, ve, prev.agent, cut, ve, "pre", continuation_of=prev)
+                    a.rule = verb
+                    pe = _AFTER_VERB.match(body, ve, sent.end)
+                    if pe and pe.end() > ve:
+                        a.phrase_end = pe.end()
+                    attrs.append(a)
+                    continue
+            agent = doc.agent_before(sent, vs)
+            mode = "pre"
+            if agent is None:
+                agent = doc.agent_after(sent, ve)
+                mode = "inv"
+            if agent is None:
+                continue
+            pe = ve
+            am = _AFTER_VERB.match(body, ve, sent.end)
+            if am and am.end() > ve:
+                pe = am.end()
+            ps = agent.start if mode == "pre" else vs
+            if mode == "inv":
+                pe = max(pe, agent.end)
+            a = _Attr(vs, ve, agent, ps, pe, mode)
+            a.rule = verb
+            if agent.entity is not None and agent.entity.kind == "organization" and \
+                    _STATEMENT_ISSUE.search(body, ve, min(sent.end, ve + 40)):
+                doc.statement_orgs.append((vs, agent.entity))
+            attrs.append(a)
+        for m in _ACCORDING.finditer(sent.text):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            if doc.in_quote(vs):
+                continue
+            agent = doc.agent_after(sent, ve)
+            if agent is None:
+                continue
+            a = _Attr(vs, ve, agent, vs, agent.end, "according")
+            a.rule = "according_to"
+            attrs.append(a)
+        attrs.sort(key=lambda a: a.verb_start)
+        for i, a in enumerate(attrs):
+            self._content(sent, a, attrs[i + 1:], attrs[:i])
+        self._nest(attrs)
+        return attrs
+
+    def _content(self, sent: Sentence, a: _Attr, later: list[_Attr], earlier: list[_Attr]) -> None:
+        body = self.body
+        doc = self.doc
+        # 1. a quotation closing right before the phrase: '“...,” Chen said'
+        if a.mode in ("pre", "inv") and a.continuation_of is None:
+            ps = a.phrase_start
+            tm_ = _TITLES_BEFORE.search(body, max(sent.start, ps - 90), ps)
+            if tm_ and tm_.group(1).strip() and doc._only_titles(tm_.group(1)):
+                ps = tm_.start(1)  # '“...,” German Chancellor Olaf Scholz said'
+            before = body[max(sent.start - 1, ps - 4):ps]
+            if _CLOSE_BEFORE.search(before):
+                k = ps - 1
+                while k > 0 and body[k] not in "”\"»":
+                    k -= 1
+                q = doc.seg.quote_at(k - 1) if k > 0 else None
+                opens_clause = q is not None and (
+                    q.open <= sent.start or not body[sent.start:q.open].strip()
+                    or any(b.phrase_end <= q.open and not body[b.phrase_end:q.open].strip(" ,.:;")
+                           for b in earlier))
+                if q is not None and q.close == k and opens_clause:
+                    a.content = _strip_span(body, q.start, q.end)
+                    a.rule = f"quote_before.{a.mode}"
+                    a.trailing = True
+                    return
+        # 2. "according to X, ..." / "..., according to X"
+        tail = body[a.phrase_end:sent.end]
+        is_trailing = bool(_TRAIL_END.match(tail)) and bool(_COMMA_BEFORE.search(body, max(sent.start, a.phrase_start - 3), a.phrase_start))
+        if a.mode == "according":
+            if a.phrase_start - sent.start <= 2 or not body[sent.start:a.phrase_start].strip():
+                lo = a.phrase_end
+                while lo < sent.end and body[lo] in " ,":
+                    lo += 1
+                hi = self._content_end(sent, lo, later)
+                a.content = _strip_span(body, lo, hi)
+                a.rule = "according_to.lead"
+            else:
+                lo = self._clause_start(sent, a, earlier)
+                a.content = _strip_span(body, lo, a.phrase_start)
+                a.rule = "according_to.trail"
+                a.trailing = True
+            return
+        if is_trailing and a.phrase_start > sent.start + 3 and body[a.phrase_start - 2] in ",—–" and a.mode == "pre":
+            lo = self._clause_start(sent, a, earlier)
+            a.content = _strip_span(body, lo, a.phrase_start)
+            a.rule = "reported.trailing"
+            a.trailing = True
+            return
+        if a.mode == "inv" and a.phrase_start > sent.start + 3 and body[a.phrase_start - 2] == ",":
+            lo = self._clause_start(sent, a, earlier)
+            a.content = _strip_span(body, lo, a.phrase_start)
+            a.rule = "reported.inverted"
+            a.trailing = True
+            return
+        # 3. after the verb: quotation or clause
+        lo = a.phrase_end if a.mode != "inv" else max(a.phrase_end, a.agent.end)
+        verb = body[a.verb_start:a.verb_end].lower()
+        if verb.startswith(("told", "tell")):
+            tm = _THAT.match(body, lo, sent.end)
+            if not tm:
+                window = body[lo:min(sent.end, lo + 80)]
+                k = window.find(" that ")
+                if 0 <= k < 70 and not re.search(r"[“\",:]", window[:k]):
+                    lo = lo + k + 1
+                else:
+                    om = _TOLD_OBJ.match(body, lo, sent.end)
+                    if om and not _QUOTE_SOON.match(body, lo, sent.end):
+                        lo = om.end()
+        tm = _THAT.match(body, lo, sent.end)
+        if tm:
+            lo = tm.end()
+        # "described the talks as “...”": the quoted words alone
+        if verb.startswith(("describ", "call", "term", "dub", "brand", "label")):
+            qm = _AS_QUOTE.match(body, lo, sent.end)
+            if qm:
+                q = doc.seg.quote_at(qm.end())
+                if q is not None:
+                    a.content = _strip_span(body, q.start, q.end)
+                    a.rule = f"quote_as.{a.rule}"
+                    return
+        # "he said: “...”", "wrote on X after the call: “...”"
+        qm = _COLON_QUOTE.match(body, lo, sent.end)
+        if not qm:
+            qm2 = _QUOTE_SOON.match(body, lo, sent.end)
+            if qm2 and re.search(r":\s*[“\"«]$", qm2.group()):
+                qm = qm2
+        if qm:
+            q = doc.seg.quote_at(qm.end())
+            if q is not None and (q.end >= sent.end - 2 or not body[q.end:sent.end].strip(" .,”\"»")
+                                  or q.close < 0):
+                a.content = _strip_span(body, q.start, q.end)
+                a.rule = f"quote_after.{a.rule}"
+                return
+        hi = self._content_end(sent, lo, later)
+        sm = _CONTENT_STOP.search(body, lo, hi)
+        if sm:
+            hi = sm.start()
+        if hi - lo < 3:
+            return
+        a.content = _strip_span(body, lo, hi)
+        a.rule = f"reported.{a.rule}"
+
+    def _content_end(self, sent: Sentence, lo: int, later: list[_Attr]) -> int:
+        hi = sent.end
+        body = self.body
+        for b in later:
+            if b.verb_start >= lo:
+                if b.continuation_of is not None:
+                    hi = b.phrase_start
+                    break
+                if b.mode in ("inv", "according") or (b.mode == "pre" and _COMMA_BEFORE.search(body, max(lo, b.phrase_start - 3), b.phrase_start)):
+                    if b.phrase_start >= lo:
+                        hi = b.phrase_start
+                        break
+        return hi
+
+    def _clause_start(self, sent: Sentence, a: _Attr, earlier: list[_Attr]) -> int:
+        lo = sent.start
+        for b in earlier:
+            if b.mode == "according" and b.content is not None and b.phrase_end <= a.phrase_start and b.rule == "according_to.lead":
+                continue
+            if b.phrase_end <= a.phrase_start and b.content is not None and b.content[1] <= a.phrase_start and b.trailing:
+                lo = max(lo, b.phrase_end)
+        return lo
+
+    def _nest(self, attrs: list[_Attr]) -> None:
+        named = [a for a in attrs if a.agent.entity is not None and a.continuation_of is None]
+        for a in attrs:
+            if a.content is None:
+                continue
+            lo, hi = a.content
+            for b in named:
+                if b is a:
+                    continue
+                if lo <= b.verb_start < hi and (a.mode != "pre" or a.trailing or b.phrase_start >= lo):
+                    a.dropped = True
+                    break
+
+    # ------------------------------------------------------------------ output
+    def _statement(self, sent: Sentence, a: _Attr) -> Statement | None:
+        lo, hi = a.content
+        if hi - lo < 2:
+            return None
+        body = self.body
+        quote = body[lo:hi]
+        if not any(ch.isalpha() for ch in quote):
+            return None
+        quoted = self.doc.seg.quoted_chars(lo, hi)
+        direct = quoted * 2 > (hi - lo)
+        countries = tuple(dict.fromkeys(m.place.iso3 for m in self.doc.places_in(lo, hi) if m.end <= hi))
+        # When it was said comes from the attribution, never from the words said:
+        # "would double trade by 2030" is not a statement made in 2030.
+        if lo >= a.verb_start:
+            d, prec = self.doc.date_for(sent, a.verb_start, False, hi=lo)
+        else:
+            d, prec = self.doc.date_for(sent, a.verb_start, False, lo=hi)
+        conf = 0.9 if a.agent.how == "name" else (0.75 if a.agent.how == "pronoun" else 0.7)
+        if direct:
+            conf = min(1.0, conf + 0.05)
+        ev_lo = min(sent.start, lo)
+        ev_hi = max(sent.end, hi)
+        return Statement(
+            speaker=actor_of(a.agent.entity),
+            quote=quote,
+            quote_start=lo,
+            quote_end=hi,
+            is_direct=direct,
+            date=d,
+            date_precision=prec,
+            named_countries=countries,
+            tone=tone(quote),
+            evidence=Evidence(body[ev_lo:ev_hi], ev_lo, ev_hi, f"statement.{a.rule}.{a.agent.how}", conf),
+        )
+
+    def _continuation(self, sent: Sentence) -> Statement | None:
+        doc = self.doc
+        if doc.last_speaker is None:
+            return None
+        ent, idx = doc.last_speaker
+        if sent.index - idx > 2:
+            return None
+        text = sent.text
+        if not text or text[0] not in "“\"«":
+            return None
+        q = doc.seg.quote_at(sent.start + 1)
+        if q is None or q.end < sent.end - 3:
+            return None
+        lo, hi = _strip_span(self.body, q.start, min(q.end, sent.end))
+        if hi - lo < 10:
+            return None
+        agent = Agent(ent, sent.start, sent.start, "name")
+        a = _Attr(sent.start, sent.start, agent, sent.start, sent.start, "pre", content=(lo, hi),
+                  rule="continuation_quote")
+        st = self._statement(sent, a)
+        doc.last_speaker = (ent, sent.index)
+        return st
+
+
+def actor_of(ent: Entity) -> Actor:
+    return Actor(
+        name=ent.name,
+        kind="person" if ent.kind == "person" else "organization",
+        country=ent.country,
+        title=ent.title,
+        is_government=ent.is_government,
+        aliases=tuple(sorted(ent.aliases)),
+    )
+
+
+def extract_statements(doc: Document) -> list[Statement]:
+    return StatementRules(doc).run()

@@ -1,0 +1,51 @@
+from datetime import date
+
+from extract.extraction import Extractor
+from tests.extraction.conftest import article
+
+
+def test_example_meetings(liu) -> None:  # type: ignore[no-untyped-def]
+    by = {frozenset(p.name for p in m.participants): m for m in liu.meetings}
+    talk = by[frozenset({"Liu Jianchao", "Asia Society"})]
+    assert (talk.country, talk.city, talk.date, talk.date_precision, talk.mode, talk.track) == (
+        "USA", "New York", date(2024, 1, 8), "day", "in_person", "1.5")
+    summit = by[frozenset({"Xi Jinping", "Joe Biden"})]
+    assert (summit.country, summit.date, summit.date_precision, summit.track) == (
+        "USA", date(2023, 11, 1), "month", "1")
+    chen = by[frozenset({"Chen Jining", "Lawrence Summers"})]  # a delegation "led by X" is X
+    assert chen.date == date(2024, 1, 8) and chen.track == "1.5"
+    for m in liu.meetings:
+        assert m.evidence.rule.startswith("meeting.") and 0 < m.evidence.confidence <= 1
+
+
+def test_example_visits(liu) -> None:  # type: ignore[no-untyped-def]
+    got = {(v.visitor.name, v.host_country): v for v in liu.visits}
+    assert set(got) == {("Liu Jianchao", "USA"), ("Xi Jinping", "USA")}
+    assert got[("Xi Jinping", "USA")].date == date(2023, 11, 1)
+    assert not any(v.is_planned for v in liu.visits)
+
+
+def test_phone_call_planned_and_cancelled() -> None:
+    ex = Extractor().extract(article(
+        "Turkish Foreign Minister Hakan Fidan spoke by phone on Monday with his Swedish counterpart Tobias Billstrom.\n"
+        "Japanese Prime Minister Fumio Kishida will visit Manila next week.\n"
+        "French President Emmanuel Macron has postponed a planned visit to Germany.\n"
+        "Kenyan President William Ruto arrived in Beijing on Sunday and held talks with Chinese Premier Li Qiang."))
+    meetings = {frozenset(p.name for p in m.participants): m for m in ex.meetings}
+    call = meetings[frozenset({"Hakan Fidan", "Tobias Billstrom"})]
+    assert call.mode == "phone" and call.date == date(2024, 1, 8) and call.country is None
+    visits = {(v.visitor.name, v.host_country): v for v in ex.visits}
+    assert visits[("Fumio Kishida", "PHL")].is_planned
+    assert ("Emmanuel Macron", "DEU") not in visits
+    ruto = visits[("William Ruto", "CHN")]
+    assert (ruto.date, ruto.city, ruto.is_planned) == (date(2024, 1, 7), "Beijing", False)
+    assert frozenset({"William Ruto", "Li Qiang"}) in meetings
+
+
+def test_multilateral_meeting_is_one_event() -> None:
+    ex = Extractor().extract(article(
+        "French President Emmanuel Macron, German Chancellor Olaf Scholz and Polish Prime Minister Donald Tusk "
+        "met in Paris on Friday."))
+    assert len(ex.meetings) == 1
+    assert {p.name for p in ex.meetings[0].participants} == {"Emmanuel Macron", "Olaf Scholz", "Donald Tusk"}
+    assert {(v.visitor.name, v.host_country) for v in ex.visits} == {("Olaf Scholz", "FRA"), ("Donald Tusk", "FRA")}

@@ -1,0 +1,39 @@
+from extract.extraction.document import Document
+from extract.gazetteer import Gazetteer
+
+
+def _entities(liu_article):  # type: ignore[no-untyped-def]
+    doc = Document(liu_article, Gazetteer.load())
+    return doc, {e.name: e for e in doc.table.entities}
+
+
+def test_names_after_titles_and_appositions(liu_article) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _entities(liu_article)
+    assert ents["Liu Jianchao"].kind == "person" and ents["Liu Jianchao"].country == "CHN"
+    assert ents["Liu Jianchao"].title == "diplomat"
+    assert ents["Lawrence Summers"].country == "USA"
+    assert ents["Lawrence Summers"].is_government is False  # a *former* treasury secretary
+    assert ents["Chen Jining"].country == "CHN"  # "Shanghai Communist Party boss"
+    assert ents["Joe Biden"].country == "USA"  # "his US counterpart Joe Biden"
+    assert ents["Xi Jinping"].role == "head_of_state"
+    assert ents["Asia Society"].kind == "organization"
+
+
+def test_short_forms_and_pronouns_resolve(liu_article) -> None:  # type: ignore[no-untyped-def]
+    doc, _ = _entities(liu_article)
+    body = liu_article.body
+    liu_mentions = [m for m in doc.person_mentions if m.text == "Liu"]
+    assert liu_mentions and all(m.entity.name == "Liu Jianchao" for m in liu_mentions)
+    sent = next(s for s in doc.sentences if s.text.startswith("He also urged"))
+    agent = doc.agent_before(sent, body.index("urged"))
+    assert agent is not None and agent.how == "pronoun" and agent.entity.name == "Liu Jianchao"
+
+
+def test_descriptions_resolve(extractor) -> None:  # type: ignore[no-untyped-def]
+    from tests.extraction.conftest import article
+
+    art = article("Kenyan President William Ruto arrived in Berlin on Monday.\n"
+                  "The Kenyan leader said the visit would deepen trade ties.")
+    ex = extractor.extract(art)
+    assert [(s.speaker.name, s.quote) for s in ex.statements] == [
+        ("William Ruto", "the visit would deepen trade ties")]

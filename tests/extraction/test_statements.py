@@ -1,0 +1,57 @@
+from tests.extraction.conftest import article
+
+
+def _st(ex):  # type: ignore[no-untyped-def]
+    return [(s.speaker.name, s.quote, s.is_direct) for s in ex.statements]
+
+
+def test_example_article_statements(liu, liu_article) -> None:  # type: ignore[no-untyped-def]
+    got = _st(liu)
+    body = liu_article.body
+    for s in liu.statements:
+        assert body[s.quote_start:s.quote_end] == s.quote
+        assert body[s.evidence.char_start:s.evidence.char_end] == s.evidence.sentence
+        assert -1.0 <= s.tone <= 1.0
+    speakers = [g[0] for g in got]
+    # nested attribution: "Liu said ..., the department said" is Liu's
+    assert ("Liu Jianchao", "the two leaders reached an important consensus in November, which created "
+            "direction and added momentum for promoting the development of China-US relations", False) in got
+    # a pronoun resolves to the last speaker
+    assert any(sp == "Liu Jianchao" and q.startswith("the two countries to promote") for sp, q, _ in got)
+    # "According to the statement, the Asia Society said ...": innermost named speaker
+    assert any(sp == "Asia Society" and q.startswith("the two sides could improve") for sp, q, _ in got)
+    # "..., Chen said, adding that ...": two statements
+    assert [q[:20] for sp, q, _ in got if sp == "Chen Jining"] == ["China and the United", "he welcomed Summers "]
+    assert any(d for sp, q, d in got if sp == "Chen Jining")
+    assert "Xi Jinping" not in speakers
+
+
+def test_direct_quote_forms() -> None:
+    from extract.extraction import Extractor
+
+    ex = Extractor().extract(article(
+        'Foreign Minister Wang Yi told reporters: "We oppose any interference." '
+        '"It is a red line," said Wang.\n'
+        "“We will keep talking,” German Chancellor Olaf Scholz said. “There is no alternative.”"))
+    got = _st(ex)
+    assert ("Wang Yi", "We oppose any interference", True) in got
+    assert ("Wang Yi", "It is a red line", True) in got
+    assert ("Olaf Scholz", "We will keep talking", True) in got
+    assert ("Olaf Scholz", "There is no alternative", True) in got
+
+
+def test_reported_speech_according_to_and_skips() -> None:
+    from extract.extraction import Extractor
+
+    ex = Extractor().extract(article(
+        "Indian Prime Minister Narendra Modi stressed that dialogue was the only way forward.\n"
+        "Officials said the talks would resume next week.\n"
+        "The two sides said they were satisfied.\n"
+        "According to customs data, exports rose 5 percent.\n"
+        "The visit was productive, according to Japanese Foreign Minister Yoko Kamikawa."))
+    got = _st(ex)
+    assert got == [
+        ("Narendra Modi", "dialogue was the only way forward", False),
+        ("Yoko Kamikawa", "The visit was productive", False),
+    ]
+    assert ex.statements[0].named_countries == ()
