@@ -68,7 +68,7 @@ def predictions(layout: Layout) -> dict[str, dict]:
 
 
 def evaluate_warehouse(layout: Layout, gold_path: Path, as_json: bool = False) -> str:
-    from extract.evaluate import format_report, score
+    from extract.evaluate import score
 
     gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
     predicted_by_stem = predictions(layout)
@@ -76,9 +76,9 @@ def evaluate_warehouse(layout: Layout, gold_path: Path, as_json: bool = False) -
                                                       "statements": []}) for g in gold]
     report = score(gold, predicted)
     if as_json:
-        return json.dumps(report.as_dict(), indent=1)
+        return json.dumps(report.to_dict(), indent=1)
     missing = sum(1 for g in gold if g["article"] not in predicted_by_stem)
-    text = format_report(report)
+    text = report.table()
     if missing:
         text += f"\n(note: {missing} gold article(s) not in the warehouse; their events count as missed)"
     return text

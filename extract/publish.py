@@ -80,7 +80,7 @@ def export_parquet(layout: Layout, tables: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(layout.published), read_only=True) as con:
         for table in tables:
-            data = con.execute(f'select * from marts."{table}"').to_arrow_table()  # noqa: S608 - names from the catalog
+            data = con.sql(f'select * from marts."{table}"').to_arrow_table()  # noqa: S608 - names from the catalog
             sink = pa.BufferOutputStream()
             pq.write_table(data, sink, compression="zstd")
             atomic_write_bytes(out / f"{table}.parquet", sink.getvalue().to_pybytes())

@@ -1,6 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='meeting_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        post_hook="delete from {{ this }} where meeting_id not in (select meeting_id from {{ ref('int_meetings_clustered') }})"
+    )
+}}
 -- One row per real-world meeting (see int_meetings_clustered). `participants` and
 -- `participant_countries` are sorted lists; `track` is the most common track among
 -- the mentions (1 officials only, 1.5 mixed, 2 non-government only).
+-- Incremental: every row carries `row_hash`, a hash of all its values. A nightly
+-- build writes only the rows that are new or changed (a new report of a known event
+-- changes its article_count) and the post-hook deletes events that no longer exist
+-- (their mentions joined another event). The result equals a --full-refresh build
+-- (tests/integration/test_incremental.py).
 with mentions as (
     select * from {{ ref('int_meetings_clustered') }}
 ),
@@ -63,25 +77,35 @@ participants as (
     cross join unnest(meetings.actor_ids) as u(actor_id)
     inner join {{ ref('dim_actors') }} as actors on actors.actor_id = u.actor_id
     group by meetings.meeting_id
+),
+
+final as (
+    select
+        meetings.meeting_id,
+        participants.participants,
+        participants.participant_countries,
+        places.country,
+        places.city,
+        meetings.meeting_date,
+        meetings.date_precision,
+        most_common.mode,
+        most_common.track,
+        meetings.is_planned,
+        meetings.article_count,
+        round(confidence.confidence, 4) as confidence,
+        meetings.first_reported_date,
+        meetings.actor_ids as participant_actor_ids
+    from meetings
+    inner join participants on participants.meeting_id = meetings.meeting_id
+    inner join most_common on most_common.meeting_id = meetings.meeting_id
+    inner join places on places.meeting_id = meetings.meeting_id
+    inner join confidence on confidence.meeting_id = meetings.meeting_id
 )
 
 select
-    meetings.meeting_id,
-    participants.participants,
-    participants.participant_countries,
-    places.country,
-    places.city,
-    meetings.meeting_date,
-    meetings.date_precision,
-    most_common.mode,
-    most_common.track,
-    meetings.is_planned,
-    meetings.article_count,
-    round(confidence.confidence, 4) as confidence,
-    meetings.first_reported_date,
-    meetings.actor_ids as participant_actor_ids
-from meetings
-inner join participants on participants.meeting_id = meetings.meeting_id
-inner join most_common on most_common.meeting_id = meetings.meeting_id
-inner join places on places.meeting_id = meetings.meeting_id
-inner join confidence on confidence.meeting_id = meetings.meeting_id
+    final.*,
+    md5(cast(final as varchar)) as row_hash
+from final
+{% if is_incremental() %}
+where md5(cast(final as varchar)) not in (select row_hash from {{ this }})
+{% endif %}

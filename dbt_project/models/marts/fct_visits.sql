@@ -1,7 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='visit_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        post_hook="delete from {{ this }} where visit_id not in (select visit_id from {{ ref('int_visits_clustered') }})"
+    )
+}}
 -- One row per real-world visit (see int_visits_clustered for the grouping rule).
 -- The date is the best-known one among the mentions (day before month before year,
 -- then the earliest); confidence combines independent reports (noisy-or over
 -- canonical articles), so a visit reported by three outlets is surer than by one.
+-- Incremental: every row carries `row_hash`, a hash of all its values. A nightly
+-- build writes only the rows that are new or changed (a new report of a known event
+-- changes its article_count) and the post-hook deletes events that no longer exist
+-- (their mentions joined another event). The result equals a --full-refresh build
+-- (tests/integration/test_incremental.py).
 with mentions as (
     select * from {{ ref('int_visits_clustered') }}
 ),
@@ -44,23 +58,33 @@ visits as (
         min(published_date) as first_reported_date
     from mentions
     group by visit_id
+),
+
+final as (
+    select
+        visits.visit_id,
+        visits.visitor_actor_id,
+        actors.name as visitor_name,
+        coalesce(countries.visitor_country, actors.country) as visitor_country,
+        visits.host_country,
+        cities.city,
+        visits.visit_date,
+        visits.date_precision,
+        visits.is_planned,
+        visits.article_count,
+        round(confidence.confidence, 4) as confidence,
+        visits.first_reported_date
+    from visits
+    inner join {{ ref('dim_actors') }} as actors on actors.actor_id = visits.visitor_actor_id
+    inner join confidence on confidence.visit_id = visits.visit_id
+    left join countries on countries.visit_id = visits.visit_id and countries.rank = 1
+    left join cities on cities.visit_id = visits.visit_id and cities.rank = 1
 )
 
 select
-    visits.visit_id,
-    visits.visitor_actor_id,
-    actors.name as visitor_name,
-    coalesce(countries.visitor_country, actors.country) as visitor_country,
-    visits.host_country,
-    cities.city,
-    visits.visit_date,
-    visits.date_precision,
-    visits.is_planned,
-    visits.article_count,
-    round(confidence.confidence, 4) as confidence,
-    visits.first_reported_date
-from visits
-inner join {{ ref('dim_actors') }} as actors on actors.actor_id = visits.visitor_actor_id
-inner join confidence on confidence.visit_id = visits.visit_id
-left join countries on countries.visit_id = visits.visit_id and countries.rank = 1
-left join cities on cities.visit_id = visits.visit_id and cities.rank = 1
+    final.*,
+    md5(cast(final as varchar)) as row_hash
+from final
+{% if is_incremental() %}
+where md5(cast(final as varchar)) not in (select row_hash from {{ this }})
+{% endif %}
