@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
-
 import tempfile
+from pathlib import Path
 
 import pytest
 

@@ -153,13 +153,13 @@ def check(articles_dir: Path, gold_path: Path, quiet: bool = False) -> int:
             errors.append(f"{where}: published {rec['published']} != date line {published}")
         mask = inside_quote_mask(body)
 
-        def name_ok(name, what):
+        def name_ok(name, what, where=where, low=low):
             if not isinstance(name, str) or not name.strip():
                 errors.append(f"{where}: {what} must be a non-empty string")
             elif name.lower() not in low:
                 errors.append(f"{where}: {what} {name!r} does not occur in the body")
 
-        def country_ok(value, what, nullable=True):
+        def country_ok(value, what, nullable=True, where=where):
             if value is None and nullable:
                 return
             if not isinstance(value, str) or not ISO3.match(value):
