@@ -145,27 +145,30 @@ def diplomatic_news_nightly():
             date.fromisoformat(plan["since"]) if plan["since"] else None,
             date.fromisoformat(plan["until"]) if plan["until"] else None,
         )
-        stats = pull_stage(_layout(), [SourceConfig(**source)], window)
+        # Duplicates are marked once all sources have landed (in `extract`): parallel
+        # pulls must not update the shared MinHash index at the same time.
+        stats = pull_stage(_layout(), [SourceConfig(**source)], window, dedupe=False)
         return stats.as_dict()
 
     @task
     def extract(pulled: list[dict], run_id=None) -> dict:
-        """Extract events from every new or changed landing partition."""
+        """Mark duplicate articles, then extract events from every new or changed landing part."""
         from dataclasses import asdict
 
         from extract.landing import LandingStats
         from extract.runs import RunRecord
+        from extract.stages import dedupe_articles, record_landing
         from extract.stages import extract as extract_stage
-        from extract.stages import record_landing
 
         layout = _layout()
         record = RunRecord.load(layout, run_id)
         total = LandingStats()
         for stats in pulled:
-            part = LandingStats(**{k: v for k, v in stats.items() if k not in ("reasons", "partitions")})
+            part = LandingStats(**{k: v for k, v in stats.items() if k not in ("reasons", "partitions", "dedup")})
             part.reasons = stats["reasons"]
             part.partitions = set(stats["partitions"])
             total.merge(part)
+        total.dedup = dedupe_articles(layout, sorted(total.partitions))
         record_landing(record, total)
         result = extract_stage(layout)
         record.stages["extract"] = asdict(result)

@@ -3,7 +3,9 @@
 Articles are partitioned by source and publication month
 (``landing/articles/source=S/published_month=M/``). Each flush adds one *part* file
 per partition holding only the articles not landed there before, named by a hash of
-their ids; existing parts are never rewritten. So a rerun over the same inputs adds
+their ids. Article text in a part is never changed; the only rewrite is
+``extract.dedup`` setting ``canonical_id``/``duplicate_reason`` when a syndicated copy
+is found (the part is then re-extracted). So a rerun over the same inputs adds
 nothing, a nightly run costs in proportion to its new articles (extraction works
 part by part), and a killed run leaves whole files or none (atomic rename).
 
@@ -70,6 +72,7 @@ class LandingStats:
     skipped: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     partitions: set[str] = field(default_factory=set)
+    dedup: dict = field(default_factory=dict)  # what mark_duplicates found
 
     def reconciles(self) -> bool:
         return self.seen == self.loaded + self.unchanged + self.duplicate + self.quarantined + self.skipped
@@ -84,6 +87,7 @@ class LandingStats:
             "skipped": self.skipped,
             "reasons": dict(sorted(self.reasons.items())),
             "partitions": sorted(self.partitions),
+            "dedup": self.dedup,
         }
 
     def merge(self, other: LandingStats) -> None:

@@ -23,7 +23,7 @@ from extract.landing import (
     read_partition,
 )
 from extract.runs import RunRecord, all_runs, now
-from extract.sources import SourceConfig, Window, get_source
+from extract.sources import SourceConfig, SourceError, SourcesFailed, Window, get_source
 from extract.warehouse import Layout, atomic_write_bytes, clean_temporaries
 
 log = logging.getLogger(__name__)
@@ -36,25 +36,55 @@ class GateFailed(RuntimeError):
 
 # ---------------------------------------------------------------------- pull
 def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig], window: Window,
-         progress: Progress | None = None) -> LandingStats:
-    """Read every source and land its articles (or quarantine its bad inputs)."""
+         progress: Progress | None = None, dedupe: bool = True) -> LandingStats:
+    """Read every source, land its articles (or quarantine its bad inputs), mark duplicates.
+
+    A source that cannot be read at all (SourceError) does not stop the others: they
+    are pulled and landed, then SourcesFailed names every failure (non-zero exit, the
+    run stops before publishing; the next run picks up where this one left off).
+
+    ``dedupe=False`` leaves duplicate marking to the caller: the DAG pulls sources in
+    parallel tasks, which must not update the shared MinHash index at the same time.
+    """
     layout.ensure()
     total = LandingStats()
+    failures: list[SourceError] = []
     for source in sources:
         state_path = layout.source_state_dir / f"{source.name}.json"
         state = json.loads(state_path.read_text()) if state_path.exists() else {}
         lander = Lander(layout)
-        for item in get_source(source.kind)(source, window, state):
-            lander.add(item)
-            if progress and lander.stats.seen % 50 == 0:
-                progress(f"pull {source.name}", lander.stats.seen, 0)
+        failed = False
+        try:
+            for item in get_source(source.kind)(source, window, state):
+                lander.add(item)
+                if progress and lander.stats.seen % 50 == 0:
+                    progress(f"pull {source.name}", lander.stats.seen, 0)
+        except SourceError as exc:
+            log.error("%s", exc)
+            failures.append(exc)
+            failed = True
         lander.flush()
-        # State is saved only after the items are landed: a crash in between means
-        # the items are fetched again next time, never lost.
-        atomic_write_bytes(state_path, json.dumps(state, indent=1, sort_keys=True, default=str).encode())
+        # State is saved only after the items are landed (a crash in between means
+        # they are fetched again, never lost), and not for a source that failed.
+        if not failed:
+            atomic_write_bytes(state_path, json.dumps(state, indent=1, sort_keys=True, default=str).encode())
         log.info("pulled %s: %s", source.name, lander.stats.as_dict())
         total.merge(lander.stats)
+    if dedupe:
+        total.dedup = dedupe_articles(layout, sorted(total.partitions))
+    if failures:
+        raise SourcesFailed(failures)
     return total
+
+
+def dedupe_articles(layout: Layout, partitions: list[str]) -> dict:
+    """Mark syndicated copies and same-URL duplicates against everything landed.
+
+    Also catches up parts landed by a run killed before this point.
+    """
+    from extract.dedup import mark_duplicates
+
+    return mark_duplicates(layout, partitions)
 
 
 # ------------------------------------------------------------------- extract

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract.sources.base import PullItem, Skipped, Source, SourceConfig, Window
+from extract.sources.errors import SourceError, SourcesFailed
 from extract.sources.files import pull_files
 
 
@@ -16,4 +17,4 @@ def get_source(kind: str) -> Source:
     raise ValueError(f"unknown source kind {kind!r} (expected 'files' or 'feed')")
 
 
-__all__ = ["PullItem", "Skipped", "Source", "SourceConfig", "Window", "get_source"]
+__all__ = ["PullItem", "Skipped", "Source", "SourceConfig", "SourceError", "SourcesFailed", "Window", "get_source"]
