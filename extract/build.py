@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from extract.config import REPO_ROOT
-from extract.warehouse import Layout
+from extract.warehouse import Layout, in_work_dir
 
 DBT_PROJECT = REPO_ROOT / "dbt_project"
+
+
+def dbt_project_dir() -> Path:
+    """The dbt project; DIPNEWS_DBT_PROJECT points at another (a fork, or a test's copy)."""
+    return Path(os.environ.get("DIPNEWS_DBT_PROJECT", DBT_PROJECT))
 
 
 class BuildFailed(RuntimeError):
@@ -31,9 +37,15 @@ class BuildResult:
 
 
 def dbt_env(layout: Layout) -> dict[str, str]:
+    """Paths for dbt, relative to the work directory dbt runs in.
+
+    Relative on purpose: the warehouse path is pasted into SQL text by the sources
+    (read_parquet('...')), and dbt-duckdb's seed loading fails on paths with spaces
+    or quotes; ``work/`` and ``..`` have neither, whatever the user's path is.
+    """
     return {
-        "DIPNEWS_WAREHOUSE": str(layout.root.resolve()),
-        "DIPNEWS_BUILD_DB": str(layout.build_db.resolve()),
+        "DIPNEWS_WAREHOUSE": "..",
+        "DIPNEWS_BUILD_DB": layout.build_db.name,
         # dbt writes logs and artefacts under the warehouse, never into the source tree.
         "DBT_TARGET_PATH": str((layout.work / "dbt_target").resolve()),
         "DBT_LOG_PATH": str((layout.work / "dbt_logs").resolve()),
@@ -50,9 +62,10 @@ def run_dbt(layout: Layout, args: list[str]) -> BuildResult:
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        res = dbtRunner().invoke(
-            [*args, "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT), "--quiet"]
-        )
+        with in_work_dir(layout):
+            res = dbtRunner().invoke(
+                [*args, "--project-dir", str(dbt_project_dir()), "--profiles-dir", str(dbt_project_dir()), "--quiet"]
+            )
     finally:
         _release_duckdb()
         for k, v in saved.items():

@@ -22,7 +22,8 @@ import pyarrow as pa
 
 from extract.config import REPO_ROOT, Settings
 from extract.landing import write_table
-from extract.warehouse import Layout
+from extract.runs import safe
+from extract.warehouse import Layout, in_work_dir
 
 SUITES_DIR = REPO_ROOT / "expectations"
 FACT_TABLES = ("fct_visits", "fct_meetings", "fct_statements")
@@ -211,9 +212,19 @@ def validate(layout: Layout, settings: Settings, run_id: str, run_inputs: dict, 
     ratio = run_inputs.get("quarantined", 0) / seen if seen else 0.0
     frames = {"run_inputs": pd.DataFrame([{"quarantine_ratio": ratio}])}
     report = GateReport(run_id)
-    with duckdb.connect(str(layout.build_db), read_only=True) as con:
+    if not layout.build_db.exists():
+        # dbt failed before creating the work database: nothing to validate, and
+        # certainly nothing to publish.
+        report.results.append({"run_id": run_id, "suite": "dbt", "expectation": "work database exists",
+                               "column_name": None, "severity": "critical", "success": False,
+                               "observed": "missing", "details": str(layout.build_db)})
+        report.results.extend(dbt_test_rows(run_id, build_results))
+        write_table(layout.gate_dir / f"{safe(run_id)}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
+        return report
+    with in_work_dir(layout), duckdb.connect(str(layout.build_db.resolve()), read_only=True) as con:
         params = expectation_parameters(con, layout, settings)
-        report.results.extend(run_suites(con, load_suites(suites_dir), frames, params, run_id, layout.data_docs))
+        report.results.extend(run_suites(con, load_suites(suites_dir), frames, params, run_id,
+                                         layout.data_docs.resolve()))
     report.results.extend(dbt_test_rows(run_id, build_results))
-    write_table(layout.gate_dir / f"{run_id}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
+    write_table(layout.gate_dir / f"{safe(run_id)}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
     return report

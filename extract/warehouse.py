@@ -21,6 +21,10 @@ class WarehouseBusy(RuntimeError):
 class Layout:
     root: Path
 
+    def __post_init__(self) -> None:
+        # Absolute, so paths stay right when a stage runs in the work directory.
+        object.__setattr__(self, "root", Path(self.root).absolute())
+
     @property
     def published(self) -> Path:
         return self.root / PUBLISHED_NAME
@@ -108,6 +112,19 @@ def clean_temporaries(root: Path) -> int:
             tmp.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+@contextmanager
+def in_work_dir(layout: Layout) -> Iterator[None]:
+    """Run with the work directory as cwd: the build database's staging views read
+    Parquet through paths relative to it (see extract.build.dbt_env)."""
+    cwd = os.getcwd()
+    layout.work.mkdir(parents=True, exist_ok=True)
+    os.chdir(layout.work)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
 
 
 @contextmanager

@@ -7,11 +7,8 @@ import resource
 import shutil
 import subprocess
 
-import pyarrow as pa
 import pytest
 
-from extract.extracted import SCHEMAS
-from extract.landing import write_table
 from tests.reliability.conftest import dipnews
 
 
@@ -37,17 +34,20 @@ def test_corrupted_landing_file(published, fixture_corpus):
     assert sha(published / "diplomacy.duckdb") == before
 
 
-def test_dbt_model_failure(published, fixture_corpus):
-    # A file whose event_date cannot be cast to DATE makes a staging model fail.
-    schema = SCHEMAS["visits"].set(SCHEMAS["visits"].get_field_index("event_date"), pa.field("event_date", pa.string()))
-    row = {name: None for name in schema.names} | {"mention_id": "bad", "article_id": "a", "event_date": "not a date",
-                                                   "visitor_name": "A B", "host_country": "KEN"}
-    write_table(published / "extracted/visits/source=bad/published_month=2024-01/part-bad.parquet",
-                pa.Table.from_pylist([row], schema))
+def test_dbt_model_failure(published, fixture_corpus, root, tmp_path):
+    # A broken model in a copy of the dbt project (as a bad upgrade or edit would be).
+    project = tmp_path / "dbt_project"
+    shutil.copytree(root / "dbt_project", project, ignore=shutil.ignore_patterns("target", "logs"))
+    model = project / "models" / "marts" / "mart_actor_activity.sql"
+    model.write_text(model.read_text().replace("group by month, actor_id", "group by month, no_such_column"))
+    (project / "dbt_project.yml").write_text(
+        (project / "dbt_project.yml").read_text().replace('seed-paths: ["../seeds"]', f'seed-paths: ["{root}/seeds"]'))
     before = sha(published / "diplomacy.duckdb")
-    result = dipnews("run", "--source", fixture_corpus, "--warehouse", published)
-    assert result.returncode == 1
-    assert "gate:     FAILED" in result.stdout and "dbt" in result.stdout
+    result = dipnews("run", "--source", fixture_corpus, "--warehouse", published,
+                     env_extra={"DIPNEWS_DBT_PROJECT": str(project)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "gate:     FAILED" in result.stdout
+    assert "dbt: mart_actor_activity: error" in result.stdout
     assert sha(published / "diplomacy.duckdb") == before
 
 
