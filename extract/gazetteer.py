@@ -129,9 +129,13 @@ class Gazetteer:
             for surface in [name, *(row.get("aliases") or "").split("|")]:
                 surface = _norm(surface)
                 if surface and surface not in gz.orgs:
-                    gz.orgs[surface] = org
+                    # a generic alias ("Foreign Office", "Prime Minister's Office") names the
+                    # body of whichever country the article is about: no fixed country
+                    form = org if not _is_generic(surface) or surface == name else Organization(
+                        surface, None if org.kind != "international" else org.iso3, org.kind)
+                    gz.orgs[surface] = form
                     if surface.lower().startswith("the "):
-                        gz.orgs.setdefault(surface[4:], org)
+                        gz.orgs.setdefault(surface[4:], form)
         gz._finish()
         return gz
 
@@ -140,12 +144,23 @@ class Gazetteer:
             old = self.places.get(form)
             if old is None or (not weak and old.kind in ("city",)):
                 self.places[form] = place
+            elif weak:
+                continue
+            elif old.iso3 != place.iso3:
+                # one surface, two countries ("Congo"): whichever came first, flagged
+                if not old.ambiguous:
+                    self.places[form] = Place(old.iso3, old.kind, old.name, True)
+            elif place.ambiguous and not old.ambiguous:
+                # an alias row flags an ambiguous name ("Georgia", "Jordan"): the flag wins
+                # over the country row's plain entry, whichever file loads first
+                self.places[form] = Place(old.iso3, old.kind, old.name, True)
 
     def _finish(self) -> None:
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
         self.max_place_words = max((len(p.split()) for p in self.places), default=1)
         self.max_org_words = max((len(o.split()) for o in self.orgs), default=1)
-        self.title_words = frozenset(w for t in self.titles for w in t.split())
+        # function words inside titles ("ambassador at large") are not title words
+        self.title_words = frozenset(w for t in self.titles for w in t.split()) - _FUNCTION_WORDS
 
     # ------------------------------------------------------------------ look-ups
     def place(self, surface: str) -> Place | None:
@@ -159,6 +174,22 @@ class Gazetteer:
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
+
+
+# Words of organisation names that say nothing about which country's body is meant.
+_GENERIC_ORG_WORDS = frozenset("""
+the of for and foreign office ministry minister's ministers prime president's presidential
+presidency affairs external defence defense interior federal cabinet government national
+security council finance economy trade commerce justice information press secretariat
+""".split())
+
+
+_FUNCTION_WORDS = frozenset("at in of and the for to on a an by with from as or who his her their its".split())
+
+
+def _is_generic(surface: str) -> bool:
+    words = surface.lower().replace("’", "'").split()
+    return len(words) >= 2 and all(w in _GENERIC_ORG_WORDS for w in words)
 
 
 def _norm(text: str) -> str:

@@ -57,8 +57,9 @@ class Extractor:
             return result
         doc = Document(article, self.gazetteer)
         statements = extract_statements(doc)
+        doc.phase = "events"
         meetings = extract_meetings(doc)
-        visits = extract_visits(doc, meetings)
+        visits, meetings = extract_visits(doc, meetings)
         result.statements = statements
         result.meetings = meetings
         result.visits = visits

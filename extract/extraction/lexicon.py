@@ -28,17 +28,20 @@ _SPEECH_BASES = {
     "insist": ("insisted", "insists", "insisting"),
     "argue": ("argued", "argues", "arguing"),
     "claim": ("claimed", "claims"),
-    "announce": ("announced", "announces"),
-    "declare": ("declared", "declares"),
-    "pledge": ("pledged", "pledges"),
-    "vow": ("vowed", "vows"),
-    "promise": ("promised", "promises"),
+    "announce": ("announced", "announces", "announcing"),
+    "declare": ("declared", "declares", "declaring"),
+    "pledge": ("pledged", "pledges", "pledging"),
+    "vow": ("vowed", "vows", "vowing"),
+    "promise": ("promised", "promises", "promising"),
     "assert": ("asserted", "asserts"),
+    "assure": ("assured", "assures", "reassured", "reassures"),
+    "caution": ("cautioned", "cautions"),
+    "contend": ("contended", "contends"),
     "acknowledge": ("acknowledged", "acknowledges"),
     "admit": ("admitted", "admits"),
     "explain": ("explained", "explains"),
     "suggest": ("suggested", "suggests"),
-    "accuse": ("accused", "accuses"),
+    "accuse": ("accused", "accuses", "accusing"),
     "deny": ("denied", "denies"),
     "affirm": ("affirmed", "affirms"),
     "underline": ("underlined", "underlines"),
@@ -59,7 +62,7 @@ _SPEECH_BASES = {
     "concede": ("conceded", "concedes"),
     "state": ("stated", "states"),
     "maintain": ("maintained",),
-    "express": ("expressed", "expresses"),
+    "express": ("expressed", "expresses", "expressing"),
     "propose": ("proposed", "proposes"),
     "comment": ("commented",),
     "observe": ("observed",),
@@ -78,7 +81,9 @@ QUOTE_VERBS = frozenset({
 # Participles that continue the previous speaker's speech: "..., adding that ...".
 CONTINUATION_FORMS = frozenset({"adding", "saying", "noting", "stressing", "warning", "urging",
                                 "emphasising", "emphasizing", "insisting", "arguing", "telling",
-                                "describing", "reiterating", "calling for", "calling on"})
+                                "describing", "reiterating", "calling for", "calling on",
+                                "expressing", "pledging", "vowing", "promising", "accusing",
+                                "declaring", "announcing"})
 
 # Words that, before the speaker, say it is plural or unnamed: never a statement source.
 UNNAMED_SPEAKER_HEADS = frozenset("""
@@ -86,6 +91,9 @@ officials official sources source analysts analyst experts expert observers obse
 critics people residents witnesses reports report media data figures statistics researchers
 studies study survey polls poll insiders aides spokespeople some others many both leaders
 sides parties countries nations governments ministers members lawmakers legislators
+organisers organizers meteorologists forecasters scientists economists investors traders
+protesters rescuers doctors police authorities campaigners activists organizations
+organisations groups companies firms banks agencies
 """.split())
 
 PRONOUNS_SUBJ = frozenset({"he", "she"})
@@ -94,7 +102,8 @@ PRONOUNS_ALL = frozenset({"he", "she", "him", "her", "his", "hers"})
 HONORIFICS = frozenset({
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Madam", "Madame",
     "Lord", "Lady", "Sheikh", "Sheikha", "Prof", "Prof.", "Professor", "Mister", "Miss",
-    "Rev", "Rev.", "Reverend", "Monsieur", "Herr", "Frau", "Senor", "Señor",
+    "Rev", "Rev.", "Reverend", "Monsieur", "Herr", "Frau", "Senor", "Señor", "Comrade",
+    "Respected", "H.H.", "H.E.", "Excellency", "Highness", "Engr", "Engr.", "Alhaji", "Chief",
 })
 MALE_HONORIFICS = frozenset({"Mr", "Mr.", "Sir", "Lord", "Sheikh", "Mister", "Monsieur", "Herr",
                              "Senor", "Señor", "King", "Prince", "Emperor", "Pope"})
@@ -116,6 +125,9 @@ Ahead Elsewhere Together Again Already Perhaps Maybe Recently Previously Current
 Finally Eventually Notably Specifically Similarly Likewise Additionally Earlier Afterwards
 Officials Analysts Experts Critics Sources Observers Leaders Ministers Diplomats Protesters
 New Former Top Senior Acting Deputy Vice Chief Head
+Accompanying Speaking Commenting Addressing Responding Referring Welcoming Attending
+Representing Quoting Citing Present Joining Briefing Receiving Hosting Writing Talking
+Reacting Announcing Asked Invited Joined Accompanied Dear Thank Thanks Congratulations
 """.split())
 # Of the above, these may still start a name or place ("New York", "Vice President" is a title).
 STOP_BUT_NAME_START = frozenset({"New", "Former", "Top", "Senior", "Acting", "Deputy", "Vice",
@@ -143,7 +155,8 @@ Cooperation Organisation Conference Coalition Brigade Brigades Corps Command For
 Directorate Inspectorate Observatory Program Programme Initiative Institute Watch Review
 Monitor Magazine Insider Economist Airlines Airways Group Holdings Industries Motors Energy
 Petroleum Telecom Media Studios Capital Partners Associates Lab Labs Laboratory Hospital
-Tribunal Majlis Duma Knesset Bundestag Diet Sejm Rada Storting Riksdag Kremlin Pentagon
+Tribunal Majlis Duma Knesset Bundestag Diet Sejm Rada Storting Riksdag Kremlin Pentagon Science
+Sciences
 """.split())
 # Last words of names that are places or things, not persons or organisations.
 THING_HEADS = frozenset("""
@@ -162,6 +175,26 @@ Antarctic Pacific Atlantic East West North South Asia Europe Africa America Amer
 Caribbean Balkans Caucasus Levant Sahel Bank Strip Heights Initiative Framework Agenda
 Vision Goals Fund Budget Report Communique Communiqué Statement Resolution Order Decree
 """.split())
+# Capitalised words of a title's portfolio ("Minister of State for Foreign Trade",
+# "Minister for Digital Development and Information"): never the start of a person's name
+# when they follow a title in the same capitalised run.
+PORTFOLIO_WORDS = frozenset("""
+Affairs Foreign Trade Industry Industries Information Technology Technologies Digital
+Development Finance Financial Economy Economic Defence Defense Security Interior Justice
+Health Education Energy Investment Investments Commerce Agriculture Labour Labor Manpower
+Transport Transportation Culture Tourism Environment Communications Communication Planning
+Infrastructure State National External International Relations Electronics Mines Mining
+Petroleum Water Youth Sports Sport Women Social Welfare Science Innovation Housing Public
+Works Fisheries Climate Immigration Legal Parliamentary Local Revenue Customs Aviation
+Railways Telecommunications Coordinating Strategy Strategic Policy Special Adviser Advisor
+Regional Rural Urban Budget Treasury Home Political Executive Standing General Central
+Affairs Cooperation Integration Diaspora Overseas Maritime Resources Natural Oil Gas Power
+Land Lands Wildlife Forestry Heritage Arts Religious Human Rights Family Children Labour
+Employment Enterprise Entrepreneurship Small Medium Emergency Disaster Management Media
+Broadcasting Administration Administrative Reform Reforms Service Services Statistics
+Veterans Consumer Competition Industrial Production Supply Food Water Sanitation Ecology
+""".split())
+
 # Titles that begin a name when capitalised but are not in the titles seed as phrases.
 ROYAL_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Pope",
                           "Crown", "Sultan", "Emir", "Amir", "Shah", "Grand"})
@@ -186,7 +219,9 @@ SPEECH_FILLERS = ("also", "instead", "first", "last", "too", "subsequently", "me
                   "firmly", "strongly", "openly", "clearly", "explicitly", "directly", "simply",
                   "told", "frequently", "often", "has also", "had also", "quickly", "immediately",
                   "bluntly", "flatly", "angrily", "sharply", "jokingly", "would", "will", "could",
-                  "may", "might")
+                  "may", "might", "is scheduled to", "was scheduled to", "is expected to",
+                  "was expected to", "is due to", "was due to", "is set to", "was set to",
+                  "is to", "was to", "plans to", "planned to", "is slated to", "went on to")
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 

@@ -18,7 +18,14 @@ _DEST_GAP = re.compile(r"^(?:\s+(?:to|in|into|for|at|of|the|a|an|neighbouring|ne
                        r"southern|northern|eastern|western|central|capital|city|port|"
                        r"country's|nation's|state|official|two-day|three-day|four-day|"
                        r"five-day|week-long|multi-day|first|second|visit|trip|tour))*\s*$")
-_LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?$")
+_LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,2}?(?:city|capital|town|port|resort|region|province)\s+of\s+)?$")
+
+
+# "the war in Ukraine", "peace in Gaza": the place of a topic, not of an event
+_NOT_VENUE = re.compile(r"\b(?:war|wars|conflict|conflicts|fighting|crisis|situation|peace|invasion|violence|"
+                        r"attack|attacks|investment|investments|interests|operations|presence|troops|"
+                        r"elections?|stability|security|unrest|ceasefire|truce|offensive|strikes?|"
+                        r"isolated|involvement|role|developments)\s+(?:in|at)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +37,7 @@ class Location:
     ambiguous: bool
 
 
-def _as_location(m: Mention) -> Location:
+def as_location(m: Mention) -> Location:
     p = m.place
     city = p.name if p.kind in ("city", "capital") else None
     return Location(p.iso3, city, m.start, m.end, p.ambiguous)
@@ -49,7 +56,7 @@ def destination_after(doc: Document, pos: int, hi: int, max_gap: int = 40) -> Lo
             return None
         if doc.in_quote(m.start):
             return None
-        return _as_location(m)
+        return as_location(m)
     return None
 
 
@@ -62,7 +69,7 @@ def place_before(doc: Document, pos: int, lo: int) -> Location | None:
     gap = doc.body[m.end:pos]
     if re.fullmatch(r"\s+(?:(?:state|official|two-day|three-day|first|second|recent|latest|"
                     r"upcoming|planned|high-profile|landmark|historic)\s+)*", gap):
-        return _as_location(m)
+        return as_location(m)
     return None
 
 
@@ -71,10 +78,10 @@ def location_in(doc: Document, lo: int, hi: int) -> Location | None:
     for m in doc.places_in(lo, hi):
         if m.place.kind == "demonym" or doc.in_quote(m.start):
             continue
-        before = doc.body[max(0, m.start - 14):m.start]
-        if _LOC_WORD.search(before):
+        before = doc.body[max(0, m.start - 40):m.start]
+        if _LOC_WORD.search(before) and not _NOT_VENUE.search(before):
             after = doc.body[m.end:m.end + 2]
             if after.startswith(("'s", "’s")):
                 continue
-            return _as_location(m)
+            return as_location(m)
     return None

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.extraction.document import Agent, Document
-from extract.extraction.lexicon import CONTINUATION_FORMS, SPEECH_FORMS
+from extract.extraction.lexicon import CONTINUATION_FORMS, SPEECH_FORMS, UNNAMED_SPEAKER_HEADS
 from extract.extraction.model import Actor, Evidence, Statement
 from extract.extraction.people import Entity
 from extract.extraction.sentences import Sentence
@@ -39,30 +39,62 @@ _VERB_RE = re.compile(
         re.escape(f).replace(r"\ ", r"\s+") for f in sorted(SPEECH_FORMS, key=len, reverse=True))))
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording\s+to\s+")
 _AFTER_VERB = re.compile(
-    r"(?:\s*,?\s*(?:on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|in\s+a\s+(?:written\s+|joint\s+|separate\s+|brief\s+|short\s+)?(?:statement|post|message|readout)"
+    r"(?:\s*,?\s*(?:(?:on\s+|late\s+|early\s+|late\s+on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:yesterday|today|last\s+week|this\s+week|last\s+month|earlier\s+this\s+week)|"
+    r"on\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+\d{1,2}|"
+    r"on\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"on\s+(?:its|his|her|their|the)\s+(?:official\s+)?(?:[\w\-]+\s+){0,2}?(?:channel|account|website|page|feed|platform)|"
+    r"in\s+a\s+(?:[\w\-]+\s+){0,2}?post(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media))?|"
+    r"at\s+(?:the|a|an|his|her|its|their)\s+[\w\s\-]{0,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony|session|dinner|gathering|launch)|in\s+a\s+(?:written\s+|joint\s+|separate\s+|brief\s+|short\s+)?(?:statement|post|message|readout)"
     r"(?:\s+(?:posted|released|issued|published|carried|shared)\s+(?:on|by|to|late|after|online)(?:\s+[\w’'\-]+){0,3}?(?=\s+that\b|\s*[,:.]))?"
     r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
     r"|on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media|state\s+television|television|radio)|at\s+a\s+[\w\s\-]{1,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony)"
+    r"|at\s+(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:palace|residence|house|hall|office|headquarters|airport|embassy|ministry|hotel|venue|parliament|complex|guesthouse|stadium)"
     r"|after\s+the\s+(?:call|meeting|talks|summit|vote|match|game|race|ceremony)|late\s+on\s+\w+day|earlier|later|again|also|repeatedly|publicly|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d+)\b)*")
 _THAT = re.compile(r"\s*,?\s*that\s+")
 _COLON_QUOTE = re.compile(r"\s*[:,]?\s*[“\"«]")
 _TOLD_OBJ = re.compile(
-    r"\s+(?:reporters|journalists|the\s+media|lawmakers|legislators|parliament|the\s+audience|him|her|them|us|me|delegates|students|supporters|"
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:conference|briefing|meeting|summit|forum|audience|gathering|"
+    r"crowd|rally|session|parliament|assembly|newspaper|broadcaster|station|channel|agency|radio|television|reporters|"
+    r"journalists|media|lawmakers|committee|congress|senate|delegates|students|supporters)\b|"
+    r"reporters|journalists|the\s+media|lawmakers|legislators|parliament|the\s+audience|him|her|them|us|me|delegates|students|supporters|"
     r"(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s*){1,4}|(?:the|a|an|state|local)\s+[\w\-]+(?:\s+[\w\-]+)?)")
 _CLOSE_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*$|[,.!?—–-]\s*[”\"»]\s*$")
-_TRAIL_END = re.compile(r"^[\s.!?”\"»)]*$|^\s*,\s*(?:adding|saying|noting|stressing|warning|urging|citing|as|while|when|after|before|in)\b|^\s*[.;]")
+_TRAIL_END = re.compile(r"^[\s.!?”\"»)]*$|^\s*,\s*(?:adding|saying|noting|stressing|warning|urging|citing|as|while|when|after|before|in|and|but|[a-z]+ing)\b|^\s*[.;]")
 _STATEMENT_ISSUE = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?(?:statement|readout|communiqu[eé])|issued\s+a\s+statement")
 _TITLES_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*((?:[\w’'\-\.]+\s+){0,6})$")
 _SPEECH_NEXT = re.compile(r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|again|also|later))*(?:\s+that\b|\s*[:,]?\s*[“\"«])")
 _SAFE_AND_VERBS = frozenset({"said", "says", "told", "tells", "warned", "stressed", "insisted", "urged",
-                             "emphasised", "emphasized", "reiterated", "noted"})
+                             "emphasised", "emphasized", "reiterated", "noted", "described",
+                             "reaffirmed", "assured", "called for", "accused"})
 _COMMA_BEFORE = re.compile(r"[,—–]\s*$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$|,\s*$")
 _QUOTE_SOON = re.compile(r"[^.;“\"]{0,70}?[:,]?\s*[“\"«]")
 _AS_QUOTE = re.compile(r"[^.;“\"]{0,60}?\b(?:as|it)\s+[“\"«]")
 _CONTENT_STOP = re.compile(
-    r",\s+(?:in|at|during|on|after|before|while|when)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:speech|address|interview|meeting|news\s+conference|press\s+conference|briefing|summit|forum|event|ceremony|visit|talks|call|statement|session|debate|rally|lecture)\b")
+    r",?\s+(?:in|at|during|on|after|before|while|when)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-’']+\s+){0,3}?"
+    r"(?:speech|address|interview|meeting|news\s+conference|press\s+conference|briefing|summit|forum|event|ceremony|visit|talks|call|statement|session|debate|rally|lecture)\b"
+    # "..., making it the first ...", "... while raising concerns about ...": the reported
+    # words end where a participle clause about the speaker's act begins
+    r"|,\s+(?:making|prompting|raising|drawing|leaving|putting|bringing|sending|marking|underscoring|"
+    r"highlighting|signall?ing|days|weeks|hours|months|just)\b|\s+while\s+(?:also\s+)?[a-z]+ing\b"
+    r"|,\s+according\s+to\b")
+_EXPRESSED_THAT = re.compile(r"\s+(?:[\w\-]+\s+){0,4}?that\b")
+_OPENER = re.compile(r"(?:[Ff]or\s+(?:his|her|its|their)\s+part|[Aa]ccording\s+to\s+[^,;]{1,60}|[Ii]n\s+[^,;]{1,50}|"
+                     r"[Oo]n\s+[^,;]{1,40}|[Mm]eanwhile|[Ll]ater|[Ee]arlier(?:\s+[^,;]{1,30})?),\s*")
+_NP_OBJECT_VERBS = frozenset("""
+confirmed confirms hailed hails praised praises condemned condemns criticised criticized criticises
+criticizes welcomed welcomes pledged pledges vowed vows promised promises demanded demands proposed
+proposes denied denies announced announces acknowledged acknowledges declared declares pledging
+vowing promising announcing declaring accusing
+""".split())
+_FINITE = re.compile(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can|did|does|do|"
+                     r"might|may|shall)\b")
+_SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS} | {"according"})
+_CALL_ON_TO = re.compile(r"[^.;]{0,90}?\bto\s+[a-z]")
+_PARTICLES_TAIL = re.compile(r"(?<![\w’'])(?:(?:von|van|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s+){1,3}$")
+_AND_SAID = re.compile(r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
+_WORD_OK = re.compile(r"[\w’'\-\.]+")
 _NON_SPEECH_SAID = re.compile(r"(?:so|is|are|was|were|be|been|being)\s+$")
 _TRIM = " \t,.;:—–-"
 
@@ -92,7 +124,13 @@ def _analyzer():  # type: ignore[no-untyped-def]
 def tone(text: str) -> float:
     if not text.strip():
         return 0.0
-    return float(_analyzer().polarity_scores(text[:1000])["compound"])
+    return _tone(text[:1000])
+
+
+@lru_cache(maxsize=8192)
+def _tone(text: str) -> float:
+    # syndicated copies and repeated quotes score once per distinct text
+    return float(_analyzer().polarity_scores(text)["compound"])
 
 
 def _strip_span(body: str, lo: int, hi: int) -> tuple[int, int]:
@@ -136,6 +174,8 @@ class StatementRules:
         doc = self.doc
         body = self.body
         attrs: list[_Attr] = []
+        if not doc.words(sent) & _SPEECH_HINTS:
+            return attrs  # no speech verb, no "according to"
         for m in _VERB_RE.finditer(sent.text):
             vs, ve = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(vs):
@@ -143,6 +183,10 @@ class StatementRules:
             verb = " ".join(m.group(1).split())
             if verb in ("said", "says") and _NON_SPEECH_SAID.search(body[max(sent.start, vs - 6):vs]):
                 continue
+            if verb.startswith("express") and not _EXPRESSED_THAT.match(body, ve, sent.end):
+                continue  # "expressed thanks for it": a feeling, not words reported
+            if verb.startswith(("called on", "calls on")) and not _CALL_ON_TO.match(body, ve, sent.end):
+                continue  # "called on him at his hotel": a visit, not speech
             prev = attrs[-1] if attrs else None
             if prev is not None and prev.mode != "according":
                 lead = body[max(sent.start, vs - 16):vs]
@@ -159,6 +203,11 @@ class StatementRules:
                     continue
             agent = doc.agent_before(sent, vs)
             mode = "pre"
+            if agent is None and (_AND_SAID.search(body, max(sent.start, vs - 12), vs) or (
+                    verb in CONTINUATION_FORMS and _COMMA_BEFORE.search(body, max(sent.start, vs - 3), vs))):
+                # "X visited ... and called for ...", "X welcomed Y, noting that ..."
+                # "Al-Sharaa, in turn, thanked Türkiye ... and said ...": the sentence's subject
+                agent = self._sentence_subject(sent, vs)
             if agent is None:
                 agent = doc.agent_after(sent, ve)
                 mode = "inv"
@@ -169,6 +218,13 @@ class StatementRules:
             if am and am.end() > ve:
                 pe = am.end()
             ps = agent.start if mode == "pre" else vs
+            if mode == "pre" and body[max(sent.start, ps - 4):ps] in ("the ", "The "):
+                ps -= 4  # "..., the White House said"
+            if mode == "pre" and agent.how == "name":
+                pm_ = _PARTICLES_TAIL.search(body, max(sent.start, ps - 12), ps)
+                if pm_:
+                    ps = pm_.start()  # "von der Leyen said"
+                ps = self._title_start(sent, ps)
             if mode == "inv":
                 pe = max(pe, agent.end)
             a = _Attr(vs, ve, agent, ps, pe, mode)
@@ -192,6 +248,65 @@ class StatementRules:
             self._content(sent, a, attrs[i + 1:], attrs[:i])
         self._nest(attrs)
         return attrs
+
+    def _sentence_subject(self, sent: Sentence, pos: int) -> Agent | None:
+        doc = self.doc
+        body = self.body
+        lo = max(sent.start, doc.body_start) if sent.index == 0 else sent.start
+        # "For his part, X ...", "According to a statement by Y, X ...": after the opener
+        om = _OPENER.match(body, lo, min(pos, lo + 90))
+        if om:
+            lo = om.end()
+        ms = [m for m in doc.agents_in(lo, min(pos, lo + 120)) if not doc.in_quote(m.start)]
+        if not ms or ms[0].entity is None or doc.in_quote(sent.start):
+            return None
+        if ms[0].kind == "org" and len(ms) > 1 and ms[1].kind == "person" and doc._only_titles(
+                body[ms[0].end:ms[1].start]):
+            ms = ms[1:]  # "UN Secretary-General Antonio Guterres"
+        m = ms[0]
+        if not doc._only_titles(body[lo:m.start]) or not re.match(r"\s*(?:,|[a-z])", body[m.end:m.end + 3]):
+            return None
+        if m.kind == "person" and m.entity.strength <= 0:
+            return None  # "Business groups ... welcomed the move, saying ..."
+        nxt = re.match(r"\s+([a-z]+)", body[m.end:m.end + 20])
+        if nxt and nxt.group(1) in UNNAMED_SPEAKER_HEADS:
+            return None
+        if re.search(r"[;“\"]|\b(?:who|which|that|after|when|while|because)\b", self.body[m.end:pos]):
+            return None
+        return Agent(m.entity, m.start, m.end, "name")
+
+    def _title_start(self, sent: Sentence, start: int) -> int:
+        """Where the speaker's phrase begins, titles included: "..., Foreign Ministry
+        spokesperson Mao Ning announced" starts at "Foreign"."""
+        body = self.body
+        lo = max(sent.start, start - 80)
+        chunk = body[lo:start]
+        if not chunk or not chunk[-1].isspace():
+            return start
+        words = []
+        for w in reversed(chunk.split()[-6:]):
+            if not _WORD_OK.fullmatch(w):
+                break
+            words.append(w)
+        words.reverse()
+        if not words:
+            return start
+        tw = self.doc.scanner.title_words
+        keep = 0
+        titled = False
+        for w in reversed(words):
+            base = w.lower().rstrip(".")
+            if base in tw:
+                titled = True
+            elif not (w[:1].isupper() or base in ("the", "of", "for")):
+                break
+            keep += 1
+        if not titled or not keep:
+            return start
+        cut = start
+        for w in reversed(words[len(words) - keep:]):
+            cut = body.rfind(w, lo, cut)
+        return cut if cut >= lo else start
 
     def _content(self, sent: Sentence, a: _Attr, later: list[_Attr], earlier: list[_Attr]) -> None:
         body = self.body
@@ -258,9 +373,18 @@ class StatementRules:
                     lo = lo + k + 1
                 else:
                     om = _TOLD_OBJ.match(body, lo, sent.end)
-                    if om and not _QUOTE_SOON.match(body, lo, sent.end):
+                    named = [x for x in doc.agents_in(lo, min(sent.end, lo + 60)) if x.kind == "person"]
+                    if named and not body[lo:named[0].start].strip() and re.match(
+                            r"\s+(?:the|a|an|he|she|it|they|his|her|their|its|[a-z]+)\b", body[named[0].end:named[0].end + 12]):
+                        lo = named[0].end  # "told Blinken the two sides had ..."
+                    elif om and not _QUOTE_SOON.match(body, lo, sent.end):
                         lo = om.end()
+        if verb.startswith("express"):
+            em = _EXPRESSED_THAT.match(body, lo, sent.end)
+            if em:
+                lo = em.end()  # "expressed hope that ...": the that-clause
         tm = _THAT.match(body, lo, sent.end)
+        had_that = tm is not None or body[max(0, lo - 5):lo].endswith("that ")
         if tm:
             lo = tm.end()
         # "described the talks as “...”": the quoted words alone
@@ -269,7 +393,12 @@ class StatementRules:
             if qm:
                 q = doc.seg.quote_at(qm.end())
                 if q is not None:
-                    a.content = _strip_span(body, q.start, q.end)
+                    end = q.end
+                    # '... as "unshakable" and "beyond the reach of its enemies"': every quote
+                    for q2 in doc.seg.quotes_in(q.close + 1, min(sent.end, q.close + 12)):
+                        if q2.open > q.close and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", body[q.close + 1:q2.open]):
+                            end = q2.end
+                    a.content = _strip_span(body, q.start, end)
                     a.rule = f"quote_as.{a.rule}"
                     return
         # "he said: “...”", "wrote on X after the call: “...”"
@@ -291,6 +420,8 @@ class StatementRules:
             hi = sm.start()
         if hi - lo < 3:
             return
+        if verb in _NP_OBJECT_VERBS and not had_that and not _FINITE.search(" ".join(body[lo:hi].split()[:6])):
+            return  # "confirmed the pause", "hailed the agreement": an object, not words said
         a.content = _strip_span(body, lo, hi)
         a.rule = f"reported.{a.rule}"
 

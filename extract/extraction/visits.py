@@ -8,6 +8,14 @@ travel too. Meetings held in a country other than a participant's own are that
 participant's visits as well ("Xi met Biden in San Francisco"); so are guests "received"
 by a host in the host's country.
 
+Round 2 added: "departed X for Y", "X, who is on a visit to ...", speeches abroad ("told a
+seminar in Tokyo"), "C sent X to ... in P", coordinated visitors ("X and Y arrived"), a
+pronoun subject for participle/coordinated verbs, companions in relative clauses ("who had
+flown in with the delegation", "Accompanying X are ..."), delegation arrival dates, a visit
+dated from its arrival or first day ("the final day of a two-day visit"), meetings abroad of
+people whose country is stated or inferred (:meth:`Document.country_of`), and international
+officials (no country) meeting anywhere.
+
 ``is_planned`` for announced trips ("will visit", "is set to travel"); cancelled,
 postponed and speculated trips ("could visit") are skipped. One visit per visitor and
 host country per article.
@@ -16,14 +24,14 @@ host country per article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from extract.extraction.document import Document
 from extract.extraction.meetings import _NEG_AFTER, _NEGATED
 from extract.extraction.model import Actor, Evidence, Meeting, Visit
 from extract.extraction.people import Entity
-from extract.extraction.places import Location, destination_after, place_before
+from extract.extraction.places import Location, destination_after, location_in, place_before
 from extract.extraction.sentences import Sentence
 from extract.extraction.statements import actor_of
 
@@ -31,11 +39,16 @@ _VERB = re.compile(
     r"(?<![\w’'\-])(?:"
     r"(?P<visit>visit|visits|visited|visiting)(?=\s)"
     r"|(?P<noun>(?:visit|trip|tour|journey|mission|stop|stopover|swing|pilgrimage)s?)\s+(?:\w+\s+){0,2}?(?:to|in)(?=\s)"
-    r"|(?P<arrive>arrived|arrives|arriving|arrive|landed|lands|landing|touched\s+down)\s+(?:\w+\s+){0,3}?in(?=\s)"
+    r"|(?P<arrive>arrived|arrives|arriving|arrive|landed|lands|landing|touched\s+down)(?:\s+(?:\w+\s+){0,3}?(?:in|at))?(?=[\s,.])"
     r"|(?P<travel>travel(?:l)?ed|travels|travel(?:l)?ing|travel|flew|flies|fly|flying|headed|heads|heading|went|goes|going|came|comes|coming|jetted)\s+(?:\w+\s+){0,2}?to(?=\s)"
     r"|(?P<tour>toured|tours|touring)(?=\s)"
+    r"|(?P<speech>(?:told|addressed|spoke\s+(?:at|to|before)|lectured\s+at)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:seminar|conference|forum|audience|gathering|summit|parliament|session|assembly|university|event|rally|"
+    r"symposium|dialogue|students|business\s+leaders|investors)\s+(?:[\w’'\-]+\s+){0,4}?in(?=\s))"
+    r"|(?P<depart>(?:departed|departs|departing|left|leaves|leaving)\s+(?:(?:from\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s+)?for|set\s+off\s+for|sets\s+off\s+for|bound\s+for)(?=\s)"
     r"|(?P<lead>leading|led|leads|lead|heading|headed|heads|head)\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){0,4}?delegation\s+(?:\w+\s+){0,2}?to(?=\s)"
-    r"|(?P<infor>in)(?=\s+[A-Z][^.;]{0,40}?\s+for\s+(?:talks|a\s+visit|meetings|a\s+summit|the\s+summit|an?\s+\w+\s+visit))"
+    r"|(?P<infor>in)(?=\s+[A-Z][^.;]{0,40}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:talks|visit|meetings?|summit|conference|forum|ceremony|inauguration|funeral|swearing-in)\b)"
     r")")
 _PLANNED = re.compile(
     r"(?:\bwill|\bshall|\bset\s+to|\bexpected\s+to|\bplans?\s+to|\bplanning\s+to|\bscheduled\s+to|"
@@ -46,10 +59,44 @@ _SPECULATIVE = re.compile(r"(?:\bcould|\bmight|\bmay|\bwould|\bif|\bwhether|\bho
 _ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|travel(?:l)?ing\s+with|along\s+with)\s+")
 _COMPANION_AFTER = re.compile(
     r"\b(?:accompanied\s+by|travel(?:l)?(?:ed|ing)\s+with|flown\s+in\s+with|"
-    r"delegation\s+(?:also\s+)?(?:included|includes|including|comprised|comprises|consisting\s+of|consists\s+of))\s+")
+    r"delegation\s+(?:also\s+)?(?:included|includes|including|comprised|comprises|consisting\s+of|consists\s+of)|"
+    r"[Aa]ccompanying\s+(?:him|her|them|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:\s+on\s+(?:the|his|her|this)\s+(?:trip|visit|tour|journey))?"
+    r"\s+(?:are|is|were|was))\s+")
 _COMPANION_BEFORE = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:part|members?)\s+of\s+(?:the|his|her|[\w’']+)\s+"
-    r"(?:[\w\-’']+\s+){0,2}?delegation\b")
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:part|members?)\s+of\s+(?:the|his|her|[\w’']+)\s+"
+    r"(?:[\w\-’']+\s+){0,2}?delegation|(?:is|are|was|were)\s+(?:also\s+)?accompanying\s+(?:him|her|them|the\s+\w+|[A-Z][\w\-]+)|"
+    r"(?:had\s+|have\s+|has\s+)?(?:flown|travell?ed|come|came|flew)\s+(?:in\s+)?(?:with|alongside)\s+(?:the|his|her)\s+"
+    r"(?:[\w\-’']+\s+){0,2}?(?:delegation|president|prime\s+minister|premier|leader|chancellor|king|emir))\b")
+_COORD = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:the\s+)?[A-Za-z’'\-\.]+\s+){0,4}?")
+_REL_WHO = re.compile(r",\s*who\s+(?:also\s+|had\s+|has\s+|have\s+)*$")
+_WHO_ON = re.compile(r",\s+who\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:currently\s+|now\s+|also\s+)?"
+                     r"(?:on|paying|making|in\s+\w+\s+(?:for|on))\b[^,;.]{0,60}$")
+_DELEGATION_ARRIVED = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?P<who>[A-Z][\w\-]+)\s+(?:[\w\-]+\s+){0,3}?delegations?\s+(?:had\s+|has\s+)?"
+    r"(?:arrived|landed)\b")
+_AT_AIRPORT = re.compile(r"\s*(?:[\w’'\-]+\s+){0,4}?(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase|[Aa]irfield|tarmac)\b")
+_FIRST_TO = re.compile(r"\b(?:first|last|only|second|third|highest[\w\-]*|most\s+senior)\b[^.;]{0,60}\bto\s+(?:make|pay|visit|travel)\b[^.;]*$")
+_NTH_DAY = re.compile(r"\b(first|second|third|fourth|fifth|final|last)\s+day\s+of\s+(?:a|an|his|her|the|their)\s+"
+                      r"(?:[\w\-]+\s+){0,2}?(?:(two|three|four|five|six|seven)-day\s+)?(?:[\w\-]+\s+){0,2}?(?:visit|trip|tour)\b")
+_ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "two": 2, "three": 3,
+                 "four": 4, "five": 5, "six": 6, "seven": 7}
+_LED_SUBJECT = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){0,3}?(?:delegation|group|team|participants|side|contingent),\s+"
+                          r"(?:led|headed)\s+by\s+(?P<who>[^,]{3,80}),\s+(?:\w+\s+){0,2}$")
+# Every visit trigger contains one of these words (a cheap filter before the regexes).
+_VISIT_HINTS = frozenset("""
+visit visits visited visiting trip trips tour tours toured touring journey journeys mission missions
+stop stops stopover stopovers swing pilgrimage arrived arrives arriving arrive landed lands landing
+touched travel travelled traveled travels travelling traveling flew flies fly flying headed heads
+heading went goes going came comes coming jetted leading led leads lead head delegation told
+addressed spoke lectured departed departs departing left leaves leaving set sets bound talks summit
+meeting meetings conference forum ceremony inauguration funeral swearing-in swings pilgrimages
+""".split())
+_COMPANION_HINTS = frozenset("""
+accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
+part members member
+""".split())
+_SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
+_VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
 _HIGHEST = re.compile(r"\bto\s+visit\s*$")
 
 
@@ -70,33 +117,79 @@ class _Found:
 class VisitRules:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self._ents = {e.name: e for e in doc.table.entities}
+        self._fallback = False  # the visitor was guessed as the clause's first person
+        self._undated: set[tuple[str, str]] = set()  # visits dated by the publication month only
 
-    def run(self, meetings: list[Meeting]) -> list[Visit]:
+    def run(self, meetings: list[Meeting]) -> tuple[list[Visit], list[Meeting]]:
         found: list[_Found] = []
         for sent in self.doc.sentences:
             found.extend(self._sentence(sent))
+            if "sent " in sent.text or "dispatched " in sent.text:
+                found.extend(self._sent_to(sent))
         visits = self._dedupe(found)
-        self._companions(visits)
-        return self._from_meetings(visits, meetings)
+        had_principal = self._companions(visits)
+        meetings = self._place_meetings(visits, meetings)
+        out = self._from_meetings(visits, meetings)
+        if not had_principal:
+            # the principal visit may be known from a meeting abroad only
+            self._companions(visits)
+            out = list(visits.values())
+        return out, meetings
 
-    def _companions(self, visits: dict[tuple[str, str], Visit]) -> None:
+    def _place_meetings(self, visits: dict[tuple[str, str], Visit], meetings: list[Meeting]) -> list[Meeting]:
+        """A meeting with no stated place, where a participant is reported visiting a
+        country: the meeting is held there ("X arrived in Hanoi ... The two leaders met")."""
+        trips: dict[str, Visit] = {}
+        for v in visits.values():
+            if not v.is_planned:
+                trips.setdefault(v.visitor.name, v)
+        if not trips:
+            return meetings
+        out = []
+        for mt in meetings:
+            if (mt.country is None or id(mt) in self.doc.dateline_placed) and mt.mode == "in_person":
+                hosts = [trips[p.name] for p in mt.participants if p.name in trips]
+                where = {v.host_country for v in hosts}
+                if len(where) == 1:
+                    v = hosts[0]
+                    # not a meeting of locals of one other country ("X met Y in D last year")
+                    homes = {self.doc.country_of(self._ents.get(p.name)) for p in mt.participants
+                             if p.name not in trips}
+                    others_ok = not (len(homes) == 1 and None not in homes and v.host_country not in homes
+                                     and len(mt.participants) - len(hosts) > 1)
+                    near = mt.date is None or v.date is None or mt.is_planned == v.is_planned and abs(
+                        (mt.date - v.date).days) <= 31
+                    if others_ok and near:
+                        mt = replace(mt, country=v.host_country, city=mt.city or v.city)
+            out.append(mt)
+        return out
+
+    def _companions(self, visits: dict[tuple[str, str], Visit]) -> bool:
         """Named officials travelling with the principal visitor: "accompanied by X",
         "the delegation included X", "X is part of the prime minister's delegation"."""
         principal = next((v for v in visits.values() if not v.is_planned), None)
         if principal is None:
-            return
+            return False
         doc = self.doc
         body = doc.body
         for sent in doc.sentences:
             ents: list[Entity] = []
+            if not doc.words(sent) & _COMPANION_HINTS:
+                continue
             for m in _COMPANION_AFTER.finditer(sent.text):
                 lo = sent.start + m.end()
-                stop = re.search(r"[.;]|\s(?:who|which|to|for|on|at|in)\s", body[lo:sent.end])
+                stop = re.search(r"\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s", body[lo:sent.end])
                 hi = lo + stop.start() if stop else sent.end
                 ents += [x.entity for x in doc.agents_in(lo, hi)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
             for m in _COMPANION_BEFORE.finditer(sent.text):
                 ts = sent.start + m.start()
+                rel = _REL_WHO.search(body, max(sent.start, ts - 30), ts)
+                if rel:
+                    # "golfers X and Y and businessman Z, who had flown in with the delegation"
+                    ents += doc.relative_group(sent, rel.start())
+                    continue
                 lo, _ = doc.clause_bounds(sent, ts)
                 ents += [x.entity for x in doc.agents_in(max(lo, sent.start), ts)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
@@ -114,10 +207,12 @@ class VisitRules:
                     visitor=actor, host_country=principal.host_country, city=principal.city,
                     date=principal.date, date_precision=principal.date_precision, is_planned=False,
                     evidence=Evidence(sent.text, sent.start, sent.end, "visit.companion", 0.7)))
+        return True
 
     def _visitors(self, sent: Sentence, ts: int, te: int, kind: str) -> list[Entity]:
         doc = self.doc
         body = doc.body
+        self._fallback = False
         if kind == "noun":
             # "Liu's US visit to ...", "a visit by X", "X's visit"
             owner = doc.agents_in(max(sent.start, ts - 40), ts)
@@ -128,10 +223,36 @@ class VisitRules:
         lo = sent.start
         agent = doc.agent_before(sent, ts)
         ents: list[Entity] = []
+        if agent is None or agent.entity is None:
+            # "The Chinese participants, led by General X, travelled ...": the leader
+            lm = _LED_SUBJECT.match(body, sent.start, ts)
+            if lm:
+                led = [x for x in doc.agents_in(sent.start + lm.start("who"), ts) if x.kind == "person"][:1]
+                if led and led[0].entity is not None:
+                    return [led[0].entity]
+        self._fallback = False
+        # "received X, Prime Minister of Y, who is on an official visit to the country"
+        rel = _WHO_ON.search(body, max(sent.start, ts - 200), ts)
+        if rel is not None:
+            owner = [m for m in doc.agents_in(max(sent.start, rel.start() - 200), rel.start() + 1)
+                     if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start)]
+            if owner and not re.search(r"[;“\"]", body[owner[-1].end:rel.start()]):
+                return [owner[-1].entity]
         if agent is not None and agent.entity is not None and agent.entity.kind == "person":
             ents.append(agent.entity)
+            if agent.how == "name":
+                # "X and Y arrived in Kyiv": every coordinated name
+                k = agent.start
+                for m in reversed(doc.agents_in(max(sent.start, k - 200), k)):
+                    gap = body[m.end:k]
+                    if m.kind != "person" or m.entity is None or not _COORD.fullmatch(gap):
+                        break
+                    ents.insert(0, m.entity)
+                    k = m.start
         else:
+            self._fallback = True
             # the subject: the first person of the clause (skipping appositions)
+            lo = max(sent.start, doc.clause_bounds(sent, ts)[0])
             for m in doc.agents_in(lo, ts):
                 if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start):
                     before = body[max(sent.start, m.start - 12):m.start]
@@ -139,6 +260,17 @@ class VisitRules:
                         continue
                     ents.append(m.entity)
                     break
+            if not ents and (agent is None or agent.entity is None):
+                # "He broke with tradition ..., travelling to Ankara ..., and in January flew
+                # to Beijing": a pronoun subject opening the sentence
+                pm = re.match(r"\s*(He|She)\s", sent.text)
+                if pm and not any(x.kind == "person" and not doc.in_quote(x.start)
+                                  for x in doc.agents_in(sent.start, ts)) \
+                        and not re.search(r"\b(?:who|which|said|says|told)\b", body[sent.start:ts]):
+                    ent = doc.resolve_pronoun(sent, sent.start, pm.group(1).lower())
+                    if ent is not None:
+                        self._fallback = False
+                        return [ent]
             if not ents and agent is not None and agent.entity is None:
                 return []
         if ents:
@@ -156,11 +288,14 @@ class VisitRules:
         doc = self.doc
         body = doc.body
         out: list[_Found] = []
+        if not doc.words(sent) & _VISIT_HINTS:
+            return out  # no word any visit rule starts from
         for m in _VERB.finditer(sent.text):
             ts, te = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(ts):
                 continue
-            kind = next(k for k in ("visit", "noun", "arrive", "travel", "tour", "lead", "infor") if m.group(k))
+            kind = next(k for k in ("visit", "noun", "arrive", "travel", "tour", "lead", "infor", "depart", "speech")
+                        if m.group(k))
             pre = body[max(sent.start, ts - 45):ts]
             if _NEGATED.search(pre) or _NEG_AFTER.match(body, te, sent.end):
                 continue
@@ -184,20 +319,60 @@ class VisitRules:
             if loc is None and kind in ("arrive", "visit", "noun") and doc.dateline:
                 # "Zhao, who arrived on Tuesday", "visited the camps", "a visit to the country"
                 tail = body[te:min(sent.end, te + 40)]
-                if kind == "arrive" and re.match(r"\s*(?:in\s+(?:the\s+)?(?:country|city|capital))?\s*(?:on|late|early|this|last|yesterday|today|,|\.|$)", tail) \
+                if kind == "arrive" and (re.match(r"\s*(?:in\s+(?:the\s+)?(?:country|city|capital))?\s*(?:on|late|early|this|last|yesterday|today|"
+                                                  r"a\s+day\s+(?:earlier|before)|earlier|the\s+previous\s+day|,|\.|$)", tail)
+                                         or _AT_AIRPORT.match(body, te, sent.end)) \
                         or re.match(r"\s*(?:to\s+)?the\s+(?:country|city|capital)\b", tail):
                     loc = Location(doc.dateline[0], doc.dateline[1], te, te, False)
             if loc is None:
                 continue
             if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead"):
                 continue
-            planned = bool(_PLANNED.search(pre)) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
+            planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and bool(_PLANNED.search(pre)) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
             visitors = self._visitors(sent, ts, te, kind)
-            d, prec, explicit = doc.event_date(sent, ts, planned)
+            # the date of this verb phrase: "travelling to Ankara later that month, and in
+            # January flew to Beijing" gives each trip its own date
+            vlo = max((m_.end() for m_ in _VP_SPLIT.finditer(body, sent.start, ts)), default=None)
+            nxt = _VP_SPLIT.search(body, te, sent.end)
+            d, prec, explicit = doc.event_date(sent, ts, planned, lo=vlo, hi=nxt.start() if nxt else None)
+            nth = _NTH_DAY.search(sent.text)
+            if nth and d is not None and prec == "day" and explicit:
+                # "on the final day of a two-day visit": the visit began earlier
+                # the n-th day, or for the "final" day the visit's length in days
+                k = _ORDINAL_DAYS.get(nth.group(1).lower()) or _ORDINAL_DAYS.get((nth.group(2) or "").lower(), 1)
+                d = d - timedelta(days=max(0, k - 1))
             for v in visitors:
                 if v.country and v.country == loc.iso3:
                     continue
+                if self._fallback and not v.country and doc.country_of(v) == loc.iso3:
+                    continue  # a local official named somewhere in the sentence: the host
                 out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit))
+        return out
+
+    def _sent_to(self, sent: Sentence) -> list[_Found]:
+        """ "India sent Minister X to the inauguration in Malé": X travelled there."""
+        doc = self.doc
+        body = doc.body
+        out = []
+        for m in _SENT_TO.finditer(sent.text):
+            ts = sent.start + m.start()
+            if doc.in_quote(ts) or _NEGATED.search(body, max(sent.start, ts - 40), ts):
+                continue
+            who = [x for x in doc.agents_in(sent.start + m.end(), min(sent.end, sent.start + m.end() + 80))
+                   if x.kind == "person"][:1]
+            if not who or who[0].entity is None:
+                continue
+            tm = re.compile(r"\s+to\s+").match(body, who[0].end)
+            if not tm:
+                continue
+            loc = destination_after(doc, who[0].end, sent.end, max_gap=8)
+            if loc is None:
+                # "to Shafeeq's inauguration in Malé": the place of the event
+                loc = location_in(doc, tm.end(), min(sent.end, tm.end() + 60))
+            if loc is None or who[0].entity.country == loc.iso3:
+                continue
+            d, prec, explicit = doc.event_date(sent, ts, False)
+            out.append(_Found(who[0].entity, loc, sent, ts, False, "visit.sent_to", d, prec, 0.75, explicit))
         return out
 
     def _dedupe(self, found: list[_Found]) -> dict[tuple[str, str], Visit]:
@@ -210,9 +385,15 @@ class VisitRules:
                 best[key] = f
                 order.append(key)
                 continue
-            # keep the first report, but take a real date or city when the first lacks one
+            # keep the first report, but take a real date or city when the first lacks one;
+            # a visit reported on several days dates from its first day
             if not old.explicit and f.explicit and f.planned == old.planned:
                 old.date, old.precision, old.explicit = f.date, f.precision, True
+            elif old.explicit and f.explicit and f.planned == old.planned and f.precision == "day" \
+                    and old.precision == "day" and f.date and old.date and old.rule != "visit.arrive" and (
+                        f.rule == "visit.arrive" or f.date < old.date):
+                old.date = f.date  # the arrival, else the earliest day reported
+                old.rule = f.rule if f.rule == "visit.arrive" else old.rule
             if old.loc.city is None and f.loc.city is not None:
                 old.loc = f.loc
             old.planned = old.planned and f.planned
@@ -220,6 +401,8 @@ class VisitRules:
         for key in order:
             f = best[key]
             actor = actor_of(f.visitor)
+            if not f.explicit:
+                self._undated.add((actor.name, f.loc.iso3))
             out[(actor.name, f.loc.iso3)] = Visit(
                 visitor=actor, host_country=f.loc.iso3, city=f.loc.city, date=f.date,
                 date_precision=f.precision, is_planned=f.planned,
@@ -238,20 +421,62 @@ class VisitRules:
             if mt.mode != "in_person" or not mt.country:
                 continue
             for p in mt.participants:
-                if p.kind != "person" or not p.country or p.country == mt.country:
+                ent = self._ents.get(p.name)
+                home = self.doc.country_of(ent) if p.kind == "person" else None
+                if p.kind == "person" and ent is not None and ent.role == "international_official" \
+                        and not home:
+                    home = "-"  # UN, EU, AU officials serve no country: any country is abroad
+                if p.kind != "person" or not home or home == mt.country:
                     continue
                 key = (p.name, mt.country)
-                if key in visits:
+                if key in visits and key in self._undated and mt.date and not mt.is_planned \
+                        and not visits[key].is_planned and mt.date_precision == "day":
+                    visits[key] = replace(visits[key], date=mt.date, date_precision=mt.date_precision)
+                    self._undated.discard(key)
                     continue
+                if key in visits:
+                    old = visits[key]
+                    # a visit dates from its first day: an earlier meeting on the same trip
+                    if mt.date and old.date and mt.date < old.date and not mt.is_planned and \
+                            not old.is_planned and (old.evidence.rule == "visit.from_meeting" or (
+                                mt.date_precision == old.date_precision == "day"
+                                and (old.date - mt.date).days <= 7)):
+                        visits[key] = replace(old, date=mt.date, date_precision=mt.date_precision)
+                    continue
+                if mt.is_planned and not p.country:
+                    continue  # a planned trip of someone whose country is only inferred
                 visits[key] = Visit(
                     visitor=p, host_country=mt.country, city=mt.city, date=mt.date,
                     date_precision=mt.date_precision, is_planned=mt.is_planned,
                     evidence=Evidence(mt.evidence.sentence, mt.evidence.char_start,
                                       mt.evidence.char_end, "visit.from_meeting", 0.7))
+        self._delegation_dates(visits)
         return list(visits.values())
 
+    def _delegation_dates(self, visits: dict[tuple[str, str], Visit]) -> None:
+        """ "The Russian delegation arrived in Pyongyang on July 25": the arrival date of
+        that country's visitors there."""
+        doc = self.doc
+        for sent in doc.sentences:
+            for m in _DELEGATION_ARRIVED.finditer(sent.text):
+                p = doc.gz.places.get(m.group("who"))
+                if p is None or doc.in_quote(sent.start + m.start()):
+                    continue
+                te = sent.start + m.end()
+                loc = destination_after(doc, te, sent.end, max_gap=20)
+                d, prec, explicit = doc.event_date(sent, te, False, lo=sent.start + m.start(), hi=sent.end)
+                if not explicit:
+                    continue
+                for key, v in list(visits.items()):
+                    home = v.visitor.country or doc.country_of(self._ents.get(v.visitor.name))
+                    if home != p.iso3 or v.is_planned or (loc is not None and v.host_country != loc.iso3):
+                        continue
+                    if v.date is None or v.date_precision != "day" or d < v.date:
+                        visits[key] = replace(v, date=d, date_precision=prec)
 
-def extract_visits(doc: Document, meetings: list[Meeting]) -> list[Visit]:
+
+def extract_visits(doc: Document, meetings: list[Meeting]) -> tuple[list[Visit], list[Meeting]]:
+    """Visits of the article, and its meetings with places completed from the visits."""
     return VisitRules(doc).run(meetings)
 
 

@@ -40,8 +40,13 @@ def test_dbt_model_failure(published, fixture_corpus, root, tmp_path):
     shutil.copytree(root / "dbt_project", project, ignore=shutil.ignore_patterns("target", "logs"))
     model = project / "models" / "marts" / "mart_actor_activity.sql"
     model.write_text(model.read_text().replace("group by month, actor_id", "group by month, no_such_column"))
+    # The copy gets its own seeds: an absolute seed path would make dbt write compiled
+    # seed nodes over the original CSV files.
+    (project / "seeds").mkdir()
+    for csv in (root / "seeds").glob("*.csv"):
+        shutil.copy(csv, project / "seeds" / csv.name)
     (project / "dbt_project.yml").write_text(
-        (project / "dbt_project.yml").read_text().replace('seed-paths: ["../seeds"]', f'seed-paths: ["{root}/seeds"]'))
+        (project / "dbt_project.yml").read_text().replace('seed-paths: ["../seeds"]', 'seed-paths: ["seeds"]'))
     before = sha(published / "diplomacy.duckdb")
     result = dipnews("run", "--source", fixture_corpus, "--warehouse", published,
                      env_extra={"DIPNEWS_DBT_PROJECT": str(project)})
