@@ -138,9 +138,9 @@ def make_article(
         return Rejected(source_name, source_uri, "empty title", raw_text.encode())
     if not body:
         return Rejected(source_name, source_uri, "empty body: no paragraph after the title", raw_text.encode())
-    aid = article_id_for(title, published, body)
+    digest = content_hash(title, published, body)
     return Article(
-        article_id=aid,
+        article_id=digest[:16],
         source_name=source_name,
         source_uri=source_uri,
         url=url,
@@ -149,7 +149,7 @@ def make_article(
         highlights=tuple(" ".join(clean_text(h).split()) for h in highlights or []),
         body=body,
         raw_text=raw_text,
-        content_hash=content_hash(title, published, body),
+        content_hash=digest,
         word_count=count_words(body),
     )
 

@@ -50,7 +50,9 @@ def dbt_env(layout: Layout) -> dict[str, str]:
         "DBT_TARGET_PATH": str((layout.work / "dbt_target").resolve()),
         "DBT_LOG_PATH": str((layout.work / "dbt_logs").resolve()),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        "DBT_PARTIAL_PARSE": "False",
+        # The target path is per warehouse and kept, so partial parsing is safe (and
+        # saves ~2.5 s per build); dbt re-parses whatever changed in the project.
+        "DBT_PARTIAL_PARSE": "True",
     }
 
 

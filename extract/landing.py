@@ -246,8 +246,11 @@ def landed_partitions(layout: Layout) -> list[str]:
     return sorted(str(p.relative_to(root).with_suffix("")) for p in root.glob("source=*/published_month=*/part-*.parquet"))
 
 
-def read_partition(layout: Layout, key: str) -> pa.Table:
-    return read_table(article_partition_path(layout, key), ARTICLE_SCHEMA)
+def read_partition(layout: Layout, key: str, columns: list[str] | None = None) -> pa.Table:
+    """One landed part; ``columns`` to skip what the caller does not need (raw_text)."""
+    if columns is None:
+        return read_table(article_partition_path(layout, key), ARTICLE_SCHEMA)
+    return _read(article_partition_path(layout, key), schema=ARTICLE_SCHEMA, columns=columns)
 
 
 def ensure_schema_files(layout: Layout) -> None:

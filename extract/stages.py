@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from extract.config import Settings
 from extract.landing import (
+    ARTICLE_SCHEMA,
     Lander,
     LandingStats,
     article_partition_path,
@@ -136,7 +137,8 @@ def extract_partition(root: str, partition: str) -> dict[str, int]:
 
     layout = Layout(__import__("pathlib").Path(root))
     fingerprint = _fingerprint(layout, partition)
-    table = read_partition(layout, partition)
+    # raw_text is the untouched input kept for audit; extraction never needs it.
+    table = read_partition(layout, partition, [n for n in ARTICLE_SCHEMA.names if n != "raw_text"])
     extractor = Extractor()
     pairs = []
     for row in table.to_pylist():
@@ -150,7 +152,7 @@ def extract_partition(root: str, partition: str) -> dict[str, int]:
             title=row["title"],
             highlights=tuple(row["highlights"] or ()),
             body=row["body"],
-            raw_text=row["raw_text"],
+            raw_text="",
             content_hash=row["content_hash"],
             word_count=row["word_count"],
             canonical_id=row["canonical_id"] or row["article_id"],
