@@ -209,7 +209,11 @@ def extract(layout: Layout, window: Window | None = None, workers: int | None = 
         if progress:
             progress("extract", stats.articles, 0)
 
-    if workers <= 1:
+    # Celery runs tasks in daemonic processes, which may not have children: extract
+    # serially there (scale out with more workers instead).
+    import multiprocessing
+
+    if workers <= 1 or multiprocessing.current_process().daemon:
         for partition in todo:
             add(extract_partition(str(layout.root), partition))
     else:
