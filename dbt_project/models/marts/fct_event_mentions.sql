@@ -41,10 +41,4 @@ final as (
     order by event_type, event_id, article_id, char_start, rule
 )
 
-select
-    final.*,
-    md5(cast(final as varchar)) as row_hash
-from final
-{% if is_incremental() %}
-where md5(cast(final as varchar)) not in (select row_hash from {{ this }})
-{% endif %}
+{{ select_new_or_changed('final') }}

@@ -26,7 +26,7 @@ per_article as (
 ),
 
 confidence as (
-    select meeting_id, 1 - exp(sum(ln(1 - least(confidence, 0.999)))) as confidence
+    select meeting_id, {{ noisy_or('confidence') }} as confidence
     from per_article
     group by meeting_id
 ),
@@ -102,10 +102,4 @@ final as (
     inner join confidence on confidence.meeting_id = meetings.meeting_id
 )
 
-select
-    final.*,
-    md5(cast(final as varchar)) as row_hash
-from final
-{% if is_incremental() %}
-where md5(cast(final as varchar)) not in (select row_hash from {{ this }})
-{% endif %}
+{{ select_new_or_changed('final') }}

@@ -53,10 +53,4 @@ final as (
     inner join {{ ref('dim_actors') }} as actors on actors.actor_id = statements.speaker_actor_id
 )
 
-select
-    final.*,
-    md5(cast(final as varchar)) as row_hash
-from final
-{% if is_incremental() %}
-where md5(cast(final as varchar)) not in (select row_hash from {{ this }})
-{% endif %}
+{{ select_new_or_changed('final') }}

@@ -27,7 +27,7 @@ per_article as (
 ),
 
 confidence as (
-    select visit_id, 1 - exp(sum(ln(1 - least(confidence, 0.999)))) as confidence
+    select visit_id, {{ noisy_or('confidence') }} as confidence
     from per_article
     group by visit_id
 ),
@@ -81,10 +81,4 @@ final as (
     left join cities on cities.visit_id = visits.visit_id and cities.rank = 1
 )
 
-select
-    final.*,
-    md5(cast(final as varchar)) as row_hash
-from final
-{% if is_incremental() %}
-where md5(cast(final as varchar)) not in (select row_hash from {{ this }})
-{% endif %}
+{{ select_new_or_changed('final') }}
