@@ -188,7 +188,7 @@ def diplomatic_news_nightly():
         """Great Expectations suites + dbt test results; critical failures stop the run."""
         import json
 
-        from airflow.exceptions import AirflowFailException
+        from airflow.sdk.exceptions import AirflowFailException
 
         from extract.runs import RunRecord
         from extract.stages import GateFailed, gate_stage
