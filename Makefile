@@ -55,10 +55,12 @@ lint: $(VENV)/.installed  ## ruff
 airflow: $(AIRFLOW_HOME)/.migrated  ## start `airflow standalone` on :8080 (project-local AIRFLOW_HOME)
 	@if [ -f $(AIRFLOW_HOME)/standalone.pid ] && kill -0 $$(cat $(AIRFLOW_HOME)/standalone.pid) 2>/dev/null; then \
 		echo "already running (pid $$(cat $(AIRFLOW_HOME)/standalone.pid))"; exit 0; fi
-	@AIRFLOW__CORE__PARALLELISM=2 nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 & echo $$! > $(AIRFLOW_HOME)/standalone.pid
-	@for i in $$(seq 60); do curl -sf http://127.0.0.1:8080/api/v2/monitor/health > /dev/null && break; sleep 1; done
-	@echo "Airflow is up: http://127.0.0.1:8080  user: admin"
-	@echo "password: $$(cat $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated 2>/dev/null || echo 'see $(AIRFLOW_HOME)/standalone.log')"
+	@# standalone starts its components as `airflow ...` subprocesses: the venv must be on PATH.
+	@PATH="$(BIN):$$PATH" AIRFLOW__CORE__PARALLELISM=2 nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 & echo $$! > $(AIRFLOW_HOME)/standalone.pid
+	@up=0; for i in $$(seq 120); do curl -sf http://127.0.0.1:8080/api/v2/monitor/health > /dev/null && { up=1; break; }; sleep 1; done; \
+	if [ $$up -ne 1 ]; then echo "Airflow did not come up in 120 s; see $(AIRFLOW_HOME)/standalone.log"; $(MAKE) --no-print-directory airflow-stop; exit 1; fi
+	@echo "Airflow is up: http://127.0.0.1:8080"
+	@echo "login (user: password): $$(cat $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated 2>/dev/null || echo 'see $(AIRFLOW_HOME)/standalone.log')"
 	@echo "stop it with: make airflow-stop"
 
 airflow-stop:  ## stop `make airflow` (children first, then the parent)
