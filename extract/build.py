@@ -121,5 +121,9 @@ def build(layout: Layout, full_refresh: bool = False) -> BuildResult:
     ensure_extracted(layout)
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
     result = run_dbt(layout, args)
+    if result.success:
+        # Source freshness is advice, not a gate: its results join the build's and the
+        # gate records them as warnings.
+        result.results.extend(run_dbt(layout, ["source", "freshness"]).results)
     (layout.work / "build_results.json").write_text(json.dumps(result.results, indent=1))
     return result

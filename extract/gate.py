@@ -180,9 +180,15 @@ def run_suites(con: duckdb.DuckDBPyConnection, suites: list[dict], frames: dict,
 
 
 def dbt_test_rows(run_id: str, build_results: list[dict]) -> list[dict]:
-    """dbt tests are part of the gate: a failing dbt test is a critical failure."""
+    """dbt tests are part of the gate: a failing dbt test is a critical failure; a stale
+    source (dbt source freshness) is a warning."""
     rows = []
     for r in build_results:
+        if r["resource_type"] == "source":
+            rows.append({"run_id": run_id, "suite": "dbt", "expectation": f"source freshness: {r['name']}",
+                         "column_name": None, "severity": "warning", "success": r["status"] == "pass",
+                         "observed": r["status"], "details": r["message"][:500]})
+            continue
         if r["resource_type"] not in ("test", "unit_test") and r["status"] not in ("error", "runtime error"):
             continue
         rows.append(

@@ -280,7 +280,8 @@ def gate_stage(layout: Layout, settings: Settings, record: RunRecord, build_resu
     report = validate(layout, settings, record.run_id, run_inputs_of(record), build_results)
     record.stages["gate"] = {"summary": report.summary(), "critical": len(report.critical_failures),
                              "warnings": len(report.warnings)}
-    build_ok = not any(r["status"] in ("error", "fail", "runtime error") for r in build_results)
+    build_ok = not any(r["status"] in ("error", "fail", "runtime error") for r in build_results
+                       if r["resource_type"] != "source")
     if report.passed and build_ok:
         counts = fact_counts(layout)
         record.visits, record.meetings, record.statements = counts["visits"], counts["meetings"], counts["statements"]

@@ -28,6 +28,11 @@ def test_sample_run_publishes_every_contract_table_and_column(sample_run):
             assert con.execute(f"select count(*) from marts.{fact}").fetchone()[0] > 0, fact  # noqa: S608
         assert con.execute("select count(*) from marts.dim_countries").fetchone()[0] == 249
         assert con.execute("select count(*) from ops.runs where status = 'published'").fetchone()[0] >= 1
+        # The sample corpus is from 2023-24: source freshness warns, and only warns.
+        freshness = con.execute(
+            "select severity, success from ops.gate_results where expectation = 'source freshness: articles'"
+        ).fetchall()
+        assert freshness == [("warning", False)]
         # Every ISO code in the facts is a real country.
         bad = con.execute(
             "select host_country from marts.fct_visits where host_country not in (select iso3 from marts.dim_countries)"
