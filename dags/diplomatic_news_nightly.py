@@ -164,10 +164,7 @@ def diplomatic_news_nightly():
         record = RunRecord.load(layout, run_id)
         total = LandingStats()
         for stats in pulled:
-            part = LandingStats(**{k: v for k, v in stats.items() if k not in ("reasons", "partitions", "dedup")})
-            part.reasons = stats["reasons"]
-            part.partitions = set(stats["partitions"])
-            total.merge(part)
+            total.merge(LandingStats.from_dict(stats))
         total.dedup = dedupe_articles(layout, sorted(total.partitions))
         record_landing(record, total)
         result = extract_stage(layout)

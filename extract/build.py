@@ -31,10 +31,6 @@ class BuildResult:
     def failures(self) -> list[dict]:
         return [r for r in self.results if r["status"] in ("error", "fail", "runtime error")]
 
-    @property
-    def test_results(self) -> list[dict]:
-        return [r for r in self.results if r["resource_type"] in ("test", "unit_test")]
-
 
 def dbt_env(layout: Layout) -> dict[str, str]:
     """Paths for dbt, relative to the work directory dbt runs in.

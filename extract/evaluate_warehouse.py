@@ -12,17 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+from extract.extraction.dates import format_date
 from extract.warehouse import Layout
-
-
-def _date(value, precision: str) -> str | None:
-    if value is None:
-        return None
-    if precision == "day":
-        return value.isoformat()
-    if precision == "month":
-        return value.isoformat()[:7]
-    return None
 
 
 def predictions(layout: Layout) -> dict[str, dict]:
@@ -45,7 +36,7 @@ def predictions(layout: Layout) -> dict[str, dict]:
         ).fetchall():
             out[stems[row[0]]]["visits"].append(
                 {"visitor": row[1], "visitor_country": row[2], "host_country": row[3], "city": row[4],
-                 "date": _date(row[5], row[6]), "planned": row[7]}
+                 "date": format_date(row[5], row[6]), "planned": row[7]}
             )
         for row in con.execute(
             "select m.article_id, f.participants, f.country, f.city, f.meeting_date, f.date_precision, f.mode, "
@@ -53,7 +44,7 @@ def predictions(layout: Layout) -> dict[str, dict]:
             "on m.event_type = 'meeting' and m.event_id = f.meeting_id"
         ).fetchall():
             out[stems[row[0]]]["meetings"].append(
-                {"participants": list(row[1]), "country": row[2], "city": row[3], "date": _date(row[4], row[5]),
+                {"participants": list(row[1]), "country": row[2], "city": row[3], "date": format_date(row[4], row[5]),
                  "mode": row[6], "planned": row[7]}
             )
         for row in con.execute(

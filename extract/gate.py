@@ -224,13 +224,11 @@ def validate(layout: Layout, settings: Settings, run_id: str, run_inputs: dict, 
         report.results.append({"run_id": run_id, "suite": "dbt", "expectation": "work database exists",
                                "column_name": None, "severity": "critical", "success": False,
                                "observed": "missing", "details": str(layout.build_db)})
-        report.results.extend(dbt_test_rows(run_id, build_results))
-        write_table(layout.gate_dir / f"{safe(run_id)}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
-        return report
-    with in_work_dir(layout), duckdb.connect(str(layout.build_db.resolve()), read_only=True) as con:
-        params = expectation_parameters(con, layout, settings)
-        report.results.extend(run_suites(con, load_suites(suites_dir), frames, params, run_id,
-                                         layout.data_docs.resolve()))
+    else:
+        with in_work_dir(layout), duckdb.connect(str(layout.build_db.resolve()), read_only=True) as con:
+            params = expectation_parameters(con, layout, settings)
+            report.results.extend(run_suites(con, load_suites(suites_dir), frames, params, run_id,
+                                             layout.data_docs.resolve()))
     report.results.extend(dbt_test_rows(run_id, build_results))
     write_table(layout.gate_dir / f"{safe(run_id)}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
     return report

@@ -90,6 +90,15 @@ class LandingStats:
             "dedup": self.dedup,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> LandingStats:
+        """The inverse of :meth:`as_dict` (stats travel between Airflow tasks as XCom)."""
+        stats = cls(**{k: v for k, v in data.items() if k not in ("reasons", "partitions", "dedup")})
+        stats.reasons = dict(data.get("reasons", {}))
+        stats.partitions = set(data.get("partitions", ()))
+        stats.dedup = dict(data.get("dedup", {}))
+        return stats
+
     def merge(self, other: LandingStats) -> None:
         for name in ("seen", "loaded", "unchanged", "duplicate", "quarantined", "skipped"):
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -100,7 +101,7 @@ def _fingerprint(layout: Layout, partition: str) -> dict:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "extractor_version": EXTRACTOR_VERSION}
 
 
-def stale_partitions(layout: Layout, window: Window | None = None) -> list[str]:
+def stale_partitions(layout: Layout) -> list[str]:
     """Landing partitions whose extraction is missing or out of date.
 
     Staleness is decided from the landing file itself (size, mtime, extractor
@@ -109,22 +110,10 @@ def stale_partitions(layout: Layout, window: Window | None = None) -> list[str]:
     """
     stale = []
     for partition in landed_partitions(layout):
-        if window is not None and not _partition_in_window(partition, window):
-            continue
         manifest = _manifest_path(layout, partition)
         if not manifest.exists() or json.loads(manifest.read_text()) != _fingerprint(layout, partition):
             stale.append(partition)
     return stale
-
-
-def _partition_in_window(partition: str, window: Window) -> bool:
-    month = partition.split("published_month=", 1)[1][:7]
-    first = f"{month}-01"
-    if window.until is not None and first > window.until.isoformat():
-        return False
-    if window.since is not None and f"{month}-31" < window.since.isoformat():
-        return False
-    return True
 
 
 def extract_partition(root: str, partition: str) -> dict[str, int]:
@@ -190,15 +179,14 @@ class ExtractStats:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def extract(layout: Layout, window: Window | None = None, workers: int | None = None,
-            progress: Progress | None = None) -> ExtractStats:
+def extract(layout: Layout, workers: int | None = None, progress: Progress | None = None) -> ExtractStats:
     """(Re-)extract the stale landing partitions, in parallel across cores."""
     from extract.extracted import ensure_schema_files
 
     layout.ensure()
     ensure_schema_files(layout)
     remove_orphans(layout)
-    todo = stale_partitions(layout, window)
+    todo = stale_partitions(layout)
     stats = ExtractStats(partitions=len(todo))
     workers = workers or min(len(todo), os.cpu_count() or 1)
 
@@ -211,8 +199,6 @@ def extract(layout: Layout, window: Window | None = None, workers: int | None = 
 
     # Celery runs tasks in daemonic processes, which may not have children: extract
     # serially there (scale out with more workers instead).
-    import multiprocessing
-
     if workers <= 1 or multiprocessing.current_process().daemon:
         for partition in todo:
             add(extract_partition(str(layout.root), partition))
@@ -338,7 +324,7 @@ def run(settings: Settings, window: Window, run_id: str, sources: tuple[SourceCo
         stats = pull(layout, sources or settings.sources, window, progress)
         record_landing(record, stats)
         record.save(layout)
-        ex = extract(layout, None, progress=progress)
+        ex = extract(layout, progress=progress)
         record.stages["extract"] = asdict(ex)
         record.save(layout)
         build_result = build(layout)
