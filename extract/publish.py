@@ -27,6 +27,12 @@ class PublishResult:
     tables: dict[str, int]
 
 
+# Columns the incremental dbt build keeps for itself (hashes of a row and of its
+# inputs). They depend on file paths and times, not on the facts, so they stay in the
+# work database and are not published.
+BOOKKEEPING_COLUMNS = frozenset({"row_hash", "source_signature"})
+
+
 def _sql_literal(path: Path) -> str:
     # ATTACH takes no bound parameters; the path is ours, but quote it properly anyway.
     return "'" + str(path).replace("'", "''") + "'"
@@ -55,7 +61,15 @@ def publish(layout: Layout, run_id: str) -> PublishResult:
             ]
             con.execute("create schema marts")
             for table in tables:
-                con.execute(f'create table marts."{table}" as select * from build.marts."{table}"')  # noqa: S608 - names from the catalog
+                columns = [
+                    r[0] for r in con.execute(
+                        "select column_name from duckdb_columns() where database_name = 'build' "
+                        "and schema_name = 'marts' and table_name = ? order by column_index", [table]
+                    ).fetchall()
+                    if r[0] not in BOOKKEEPING_COLUMNS
+                ]
+                select = ", ".join(f'"{c}"' for c in columns)
+                con.execute(f'create table marts."{table}" as select {select} from build.marts."{table}"')  # noqa: S608 - names from the catalog
                 counts[table] = con.execute(f'select count(*) from marts."{table}"').fetchone()[0]  # noqa: S608
             con.execute("detach build")
             con.execute("create schema ops")

@@ -6,7 +6,7 @@ select
     md5(cast({{ cte }} as varchar)) as row_hash
 from {{ cte }}
 {% if is_incremental() %}
-where md5(cast({{ cte }} as varchar)) not in (select row_hash from {{ this }})
+where md5(cast({{ cte }} as varchar)) not in (select built.row_hash from {{ this }} as built)
 {% endif %}
 {%- endmacro %}
 

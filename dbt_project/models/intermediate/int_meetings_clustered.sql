@@ -3,19 +3,18 @@
 -- flag and dates within 3 days of the previous mention are one meeting. A multilateral
 -- meeting stays one meeting with its whole participant list (never split into dyads).
 -- A mention left with fewer than two distinct participants after merging is dropped.
+-- Rebuilt whole every night, but slim (ids and keys only; see int_visits_clustered).
 with mentions as (
-    select distinct on (mention_id) *
-    from {{ ref('stg_extracted__meetings') }}
-    order by mention_id
+    {{ first_copy(ref('int_meeting_mentions')) }}
 ),
 
 participants as (
     select distinct
         p.mention_id,
         actors.actor_id
-    from {{ ref('stg_extracted__meeting_participants') }} as p
+    from {{ ref('int_meeting_participants') }} as p
     inner join {{ ref('int_actors_merged') }} as actors
-        on actors.kind = p.participant_kind and actors.name_key = {{ name_key('p.participant_name') }}
+        on actors.kind = p.participant_kind and actors.name_key = p.participant_key
 ),
 
 participant_sets as (
@@ -28,10 +27,13 @@ participant_sets as (
 
 keyed as (
     select
-        mentions.*,
+        mentions.mention_id,
+        mentions.source_file,
+        mentions.file_stamp,
+        mentions.is_planned,
+        mentions.anchor_date,
         participant_sets.actor_ids,
-        array_to_string(participant_sets.actor_ids, ',') as participant_set_key,
-        coalesce(mentions.meeting_date, mentions.published_date) as anchor_date
+        array_to_string(participant_sets.actor_ids, ',') as participant_set_key
     from mentions
     inner join participant_sets using (mention_id)
     where len(participant_sets.actor_ids) >= 2
@@ -61,5 +63,8 @@ select
     md5(concat_ws('|', 'meeting', participant_set_key, is_planned::varchar,
         (min(anchor_date) over (partition by participant_set_key, is_planned, group_no))::varchar
     )) as meeting_id,
-    * exclude (starts_group, group_no)
+    mention_id,
+    source_file,
+    file_stamp,
+    actor_ids
 from numbered

@@ -3,20 +3,25 @@
 -- same planned flag, whose dates (the event date, else the article date) lie within 7
 -- days of the previous mention belong to one visit. Its id hashes the visitor, host,
 -- planned flag and the first date of the group.
+-- Rebuilt whole every night, but slim: ids and keys only (the mention's other columns
+-- stay in int_visit_mentions, loaded once), so the rebuild is a join and a window over
+-- short columns. A new mention or a changed actor merge can move any mention's group.
 with mentions as (
-    select distinct on (mention_id) *
-    from {{ ref('stg_extracted__visits') }}
-    order by mention_id
+    {{ first_copy(ref('int_visit_mentions')) }}
 ),
 
 keyed as (
     select
-        mentions.*,
-        actors.actor_id as visitor_actor_id,
-        coalesce(mentions.visit_date, mentions.published_date) as anchor_date
+        mentions.mention_id,
+        mentions.source_file,
+        mentions.file_stamp,
+        mentions.host_country,
+        mentions.is_planned,
+        mentions.anchor_date,
+        actors.actor_id as visitor_actor_id
     from mentions
     inner join {{ ref('int_actors_merged') }} as actors
-        on actors.kind = 'person' and actors.name_key = {{ name_key('mentions.visitor_name') }}
+        on actors.kind = 'person' and actors.name_key = mentions.visitor_key
 ),
 
 flagged as (
@@ -43,5 +48,8 @@ select
     md5(concat_ws('|', 'visit', visitor_actor_id, host_country, is_planned::varchar,
         (min(anchor_date) over (partition by visitor_actor_id, host_country, is_planned, group_no))::varchar
     )) as visit_id,
-    * exclude (starts_group, group_no)
+    mention_id,
+    source_file,
+    file_stamp,
+    visitor_actor_id
 from numbered

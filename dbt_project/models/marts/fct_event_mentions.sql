@@ -1,44 +1,79 @@
 {{
     config(
         materialized='incremental',
-        unique_key=['event_type', 'event_id', 'article_id'],
+        unique_key=['event_type', 'event_id'],
         incremental_strategy='delete+insert',
         on_schema_change='sync_all_columns',
         post_hook="delete from {{ this }} where event_id not in (select visit_id from {{ ref('fct_visits') }} union all select meeting_id from {{ ref('fct_meetings') }} union all select statement_id from {{ ref('fct_statements') }})"
     )
 }}
--- Incremental like the facts it traces (see fct_visits): only new or changed rows
--- are written; mentions of events that no longer exist are deleted.
 -- Every event traced back to each article that reports it, with the evidence the
 -- extractor used. One row per (event, article): the first mention in the article.
-with mentions as (
-    select 'visit' as event_type, visit_id as event_id, article_id, evidence, char_start, char_end,
-        rule, confidence, extractor_version
-    from {{ ref('int_visits_clustered') }}
-    where visit_id in (select visit_id from {{ ref('fct_visits') }})
+-- Incremental by event: an event's rows are rebuilt, all together, when its fact's
+-- `source_signature` differs from the one they were built from (see fct_visits); the
+-- post-hook deletes the rows of events that no longer exist.
+with events as (
+    select 'visit' as event_type, visit_id as event_id, source_signature from {{ ref('fct_visits') }}
     union all
-    select 'meeting', meeting_id, article_id, evidence, char_start, char_end, rule, confidence, extractor_version
-    from {{ ref('int_meetings_clustered') }}
-    where meeting_id in (select meeting_id from {{ ref('fct_meetings') }})
+    select 'meeting', meeting_id, source_signature from {{ ref('fct_meetings') }}
     union all
-    select 'statement', statement_id, article_id, evidence, char_start, char_end, rule, confidence, extractor_version
-    from {{ ref('int_statements_grouped') }}
-    where statement_id in (select statement_id from {{ ref('fct_statements') }})
+    select 'statement', statement_id, source_signature from {{ ref('fct_statements') }}
+),
+
+to_build as (
+    select events.event_type, events.event_id, events.source_signature
+    from events
+    {% if is_incremental() and has_columns(this, ['event_type', 'event_id', 'source_signature']) -%}
+    anti join (select distinct built.event_type, built.event_id, built.source_signature from {{ this }} as built) as built
+        on built.event_type = events.event_type
+        and built.event_id = events.event_id
+        and built.source_signature = events.source_signature
+    {%- endif %}
+),
+
+mentions as (
+    select 'visit' as event_type, grouped.visit_id as event_id, m.article_id, m.evidence, m.char_start,
+        m.char_end, m.rule, m.confidence, m.extractor_version
+    from {{ ref('int_visits_clustered') }} as grouped
+    inner join {{ ref('int_visit_mentions') }} as m
+        on m.mention_id = grouped.mention_id and m.source_file = grouped.source_file
+    where grouped.visit_id in (select event_id from to_build where event_type = 'visit')
+    union all
+    select 'meeting', grouped.meeting_id, m.article_id, m.evidence, m.char_start, m.char_end, m.rule,
+        m.confidence, m.extractor_version
+    from {{ ref('int_meetings_clustered') }} as grouped
+    inner join {{ ref('int_meeting_mentions') }} as m
+        on m.mention_id = grouped.mention_id and m.source_file = grouped.source_file
+    where grouped.meeting_id in (select event_id from to_build where event_type = 'meeting')
+    union all
+    select 'statement', grouped.statement_id, m.article_id, m.evidence, m.char_start, m.char_end, m.rule,
+        m.confidence, m.extractor_version
+    from {{ ref('int_statements_grouped') }} as grouped
+    inner join {{ ref('int_statement_mentions') }} as m
+        on m.mention_id = grouped.mention_id and m.source_file = grouped.source_file
+    where grouped.statement_id in (select event_id from to_build where event_type = 'statement')
 ),
 
 final as (
-    select distinct on (event_type, event_id, article_id)
-        event_type,
-        event_id,
-        article_id,
-        evidence,
-        char_start,
-        char_end,
-        rule,
-        confidence,
-        extractor_version
+    select distinct on (mentions.event_type, mentions.event_id, mentions.article_id)
+        mentions.event_type,
+        mentions.event_id,
+        mentions.article_id,
+        mentions.evidence,
+        mentions.char_start,
+        mentions.char_end,
+        mentions.rule,
+        mentions.confidence,
+        mentions.extractor_version,
+        to_build.source_signature
     from mentions
-    order by event_type, event_id, article_id, char_start, rule
+    inner join to_build on to_build.event_type = mentions.event_type and to_build.event_id = mentions.event_id
+    order by mentions.event_type, mentions.event_id, mentions.article_id, mentions.char_start, mentions.rule
 )
 
-{{ select_new_or_changed('final') }}
+-- All rows of a rebuilt event are written (delete+insert on the event), so no
+-- new-or-changed filter here; `row_hash` is kept for readers comparing rows.
+select
+    final.*,
+    md5(cast(final as varchar)) as row_hash
+from final

@@ -10,13 +10,43 @@
 -- One row per real-world meeting (see int_meetings_clustered). `participants` and
 -- `participant_countries` are sorted lists; `track` is the most common track among
 -- the mentions (1 officials only, 1.5 mixed, 2 non-government only).
--- Incremental: every row carries `row_hash`, a hash of all its values. A nightly
--- build writes only the rows that are new or changed (a new report of a known event
--- changes its article_count) and the post-hook deletes events that no longer exist
--- (their mentions joined another event). The result equals a --full-refresh build
--- (tests/integration/test_incremental.py).
-with mentions as (
+-- Incremental: every row carries `source_signature`, a hash of what it is computed
+-- from (its mentions and their file versions, its actors' dimension rows). A nightly
+-- build recomputes only the events whose signature changed (a new report of a known
+-- event, a mention that moved to another event, a renamed actor), writes those whose
+-- `row_hash` (a hash of all values) changed, and the post-hook deletes events that no
+-- longer exist. The result equals a --full-refresh build (tests/integration/test_incremental.py).
+with grouped as (
     select * from {{ ref('int_meetings_clustered') }}
+),
+
+participant_hashes as (
+    select meetings.meeting_id, bit_xor(hash(actors.actor_hash)) as actors_hash
+    from (select meeting_id, any_value(actor_ids) as actor_ids from grouped group by meeting_id) as meetings
+    cross join unnest(meetings.actor_ids) as u(actor_id)
+    inner join ({{ actor_row_hashes() }}) as actors on actors.actor_id = u.actor_id
+    group by meetings.meeting_id
+),
+
+signatures as (
+    select
+        grouped.meeting_id,
+        {{ inputs_signature('grouped', 'any_value(participant_hashes.actors_hash)') }} as source_signature
+    from grouped
+    inner join participant_hashes on participant_hashes.meeting_id = grouped.meeting_id
+    group by grouped.meeting_id
+),
+
+to_build as (
+    {{ events_to_build('signatures', 'meeting_id') }}
+),
+
+mentions as (
+    select grouped.meeting_id, grouped.actor_ids, meeting_mentions.*
+    from grouped
+    inner join to_build on to_build.meeting_id = grouped.meeting_id
+    inner join {{ ref('int_meeting_mentions') }} as meeting_mentions
+        on meeting_mentions.mention_id = grouped.mention_id and meeting_mentions.source_file = grouped.source_file
 ),
 
 per_article as (
@@ -94,8 +124,10 @@ final as (
         meetings.article_count,
         round(confidence.confidence, 4) as confidence,
         meetings.first_reported_date,
-        meetings.actor_ids as participant_actor_ids
+        meetings.actor_ids as participant_actor_ids,
+        to_build.source_signature
     from meetings
+    inner join to_build on to_build.meeting_id = meetings.meeting_id
     inner join participants on participants.meeting_id = meetings.meeting_id
     inner join most_common on most_common.meeting_id = meetings.meeting_id
     inner join places on places.meeting_id = meetings.meeting_id

@@ -9,13 +9,35 @@
 }}
 -- One row per attributed statement (see int_statements_grouped). The quote shown is
 -- the first mention's verbatim text; `tone` is the VADER compound score in [-1, 1].
--- Incremental: every row carries `row_hash`, a hash of all its values. A nightly
--- build writes only the rows that are new or changed (a new report of a known event
--- changes its article_count) and the post-hook deletes events that no longer exist
--- (their mentions joined another event). The result equals a --full-refresh build
--- (tests/integration/test_incremental.py).
-with mentions as (
+-- Incremental: every row carries `source_signature`, a hash of what it is computed
+-- from (its mentions and their file versions, its actors' dimension rows). A nightly
+-- build recomputes only the events whose signature changed (a new report of a known
+-- event, a mention that moved to another event, a renamed actor), writes those whose
+-- `row_hash` (a hash of all values) changed, and the post-hook deletes events that no
+-- longer exist. The result equals a --full-refresh build (tests/integration/test_incremental.py).
+with grouped as (
     select * from {{ ref('int_statements_grouped') }}
+),
+
+signatures as (
+    select
+        grouped.statement_id,
+        {{ inputs_signature('grouped', 'any_value(actors.actor_hash)') }} as source_signature
+    from grouped
+    inner join ({{ actor_row_hashes() }}) as actors on actors.actor_id = grouped.speaker_actor_id
+    group by grouped.statement_id
+),
+
+to_build as (
+    {{ events_to_build('signatures', 'statement_id') }}
+),
+
+mentions as (
+    select grouped.statement_id, grouped.speaker_actor_id, statement_mentions.*
+    from grouped
+    inner join to_build on to_build.statement_id = grouped.statement_id
+    inner join {{ ref('int_statement_mentions') }} as statement_mentions
+        on statement_mentions.mention_id = grouped.mention_id and statement_mentions.source_file = grouped.source_file
 ),
 
 statements as (
@@ -48,8 +70,10 @@ final as (
         round(statements.tone, 4) as tone,
         statements.article_count,
         statements.named_countries,
-        statements.first_reported_date
+        statements.first_reported_date,
+        to_build.source_signature
     from statements
+    inner join to_build on to_build.statement_id = statements.statement_id
     inner join {{ ref('dim_actors') }} as actors on actors.actor_id = statements.speaker_actor_id
 )
 

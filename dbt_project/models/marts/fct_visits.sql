@@ -11,13 +11,35 @@
 -- The date is the best-known one among the mentions (day before month before year,
 -- then the earliest); confidence combines independent reports (noisy-or over
 -- canonical articles), so a visit reported by three outlets is surer than by one.
--- Incremental: every row carries `row_hash`, a hash of all its values. A nightly
--- build writes only the rows that are new or changed (a new report of a known event
--- changes its article_count) and the post-hook deletes events that no longer exist
--- (their mentions joined another event). The result equals a --full-refresh build
--- (tests/integration/test_incremental.py).
-with mentions as (
+-- Incremental: every row carries `source_signature`, a hash of what it is computed
+-- from (its mentions and their file versions, its actors' dimension rows). A nightly
+-- build recomputes only the events whose signature changed (a new report of a known
+-- event, a mention that moved to another event, a renamed actor), writes those whose
+-- `row_hash` (a hash of all values) changed, and the post-hook deletes events that no
+-- longer exist. The result equals a --full-refresh build (tests/integration/test_incremental.py).
+with grouped as (
     select * from {{ ref('int_visits_clustered') }}
+),
+
+signatures as (
+    select
+        grouped.visit_id,
+        {{ inputs_signature('grouped', 'any_value(actors.actor_hash)') }} as source_signature
+    from grouped
+    inner join ({{ actor_row_hashes() }}) as actors on actors.actor_id = grouped.visitor_actor_id
+    group by grouped.visit_id
+),
+
+to_build as (
+    {{ events_to_build('signatures', 'visit_id') }}
+),
+
+mentions as (
+    select grouped.visit_id, grouped.visitor_actor_id, visit_mentions.*
+    from grouped
+    inner join to_build on to_build.visit_id = grouped.visit_id
+    inner join {{ ref('int_visit_mentions') }} as visit_mentions
+        on visit_mentions.mention_id = grouped.mention_id and visit_mentions.source_file = grouped.source_file
 ),
 
 per_article as (
@@ -73,8 +95,10 @@ final as (
         visits.is_planned,
         visits.article_count,
         round(confidence.confidence, 4) as confidence,
-        visits.first_reported_date
+        visits.first_reported_date,
+        to_build.source_signature
     from visits
+    inner join to_build on to_build.visit_id = visits.visit_id
     inner join {{ ref('dim_actors') }} as actors on actors.actor_id = visits.visitor_actor_id
     inner join confidence on confidence.visit_id = visits.visit_id
     left join countries on countries.visit_id = visits.visit_id and countries.rank = 1

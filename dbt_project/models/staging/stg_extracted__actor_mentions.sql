@@ -7,5 +7,6 @@ select
     country,
     title,
     is_government,
-    aliases
+    aliases,
+    filename as source_file
 from {{ source('extracted', 'actor_mentions') }}

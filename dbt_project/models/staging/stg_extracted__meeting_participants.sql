@@ -6,5 +6,6 @@ select
     kind as participant_kind,
     country as participant_country,
     title as participant_title,
-    is_government
+    is_government,
+    filename as source_file
 from {{ source('extracted', 'meeting_participants') }}

@@ -15,5 +15,6 @@ select
     char_end,
     rule,
     confidence,
-    extractor_version
+    extractor_version,
+    filename as source_file
 from {{ source('extracted', 'meetings') }}

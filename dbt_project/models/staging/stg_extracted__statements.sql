@@ -20,5 +20,6 @@ select
     char_end,
     rule,
     confidence,
-    extractor_version
+    extractor_version,
+    filename as source_file
 from {{ source('extracted', 'statements') }}

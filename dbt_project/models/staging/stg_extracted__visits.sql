@@ -16,5 +16,6 @@ select
     char_end,
     rule,
     confidence,
-    extractor_version
+    extractor_version,
+    filename as source_file
 from {{ source('extracted', 'visits') }}
