@@ -387,6 +387,18 @@ class Document:
         d, prec, _ = self.event_date(sent, pos, future, lo, hi)
         return d, prec
 
+    def after_report(self, d: date | None, precision: str) -> bool:
+        """Whether an event is dated after the article's own date (a later day, or a
+        later month when only the month is known). Such a trip or meeting can only be
+        a planned one, whatever tense cue the patterns missed ("will pay a 2-day state
+        visit to Vietnam starting next week"): a report cannot describe a finished event
+        that has not happened yet."""
+        if d is None:
+            return False
+        if precision == "day":
+            return d > self.pub
+        return precision == "month" and (d.year, d.month) > (self.pub.year, self.pub.month)
+
     def event_date(self, sent: Sentence, pos: int, future: bool, lo: int | None = None,
                    hi: int | None = None) -> tuple[date | None, str, bool]:
         """(date, precision, explicit): the date expression of the clause around ``pos``,

@@ -559,6 +559,7 @@ class MeetingRules:
             else:
                 loc_ok = False
             d, prec = doc.date_for(sent, ts, planned)
+            planned = planned or doc.after_report(d, prec)
             if host is not None and mode == "in_person" and not planned:
                 where = loc.iso3 if loc else host_home
                 if where and host_home == where:
@@ -619,6 +620,9 @@ class MeetingRules:
                         continue
                     if g.planned != f.planned and ids != gids:
                         continue  # "held talks with X and is to meet Y": two meetings
+                    if g.planned != f.planned and (self.doc.after_report(f.date, f.precision)
+                                                   or self.doc.after_report(g.date, g.precision)):
+                        continue  # "met last week ... will meet again next Saturday": two meetings
                     if len(ids) > len(gids):
                         g.parts = f.parts
                     if g.location is None and f.location is not None:

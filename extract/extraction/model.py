@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # Bump when rules change: every event row records the version that produced it.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 MODES = ("in_person", "phone", "video")

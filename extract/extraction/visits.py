@@ -335,6 +335,7 @@ class VisitRules:
             vlo = max((m_.end() for m_ in _VP_SPLIT.finditer(body, sent.start, ts)), default=None)
             nxt = _VP_SPLIT.search(body, te, sent.end)
             d, prec, explicit = doc.event_date(sent, ts, planned, lo=vlo, hi=nxt.start() if nxt else None)
+            planned = planned or doc.after_report(d, prec)
             nth = _NTH_DAY.search(sent.text)
             if nth and d is not None and prec == "day" and explicit:
                 # "on the final day of a two-day visit": the visit began earlier
@@ -481,3 +482,4 @@ def extract_visits(doc: Document, meetings: list[Meeting]) -> tuple[list[Visit],
 
 
 __all__ = ["Actor", "extract_visits"]
+

@@ -49,3 +49,23 @@ def test_multilateral_meeting_is_one_event() -> None:
     assert len(ex.meetings) == 1
     assert {p.name for p in ex.meetings[0].participants} == {"Emmanuel Macron", "Olaf Scholz", "Donald Tusk"}
     assert {(v.visitor.name, v.host_country) for v in ex.visits} == {("Olaf Scholz", "FRA"), ("Donald Tusk", "FRA")}
+
+
+def test_a_trip_dated_after_the_report_is_planned_whatever_the_tense_cue() -> None:
+    # Five words between "will" and "visit": past the tense-cue window, caught by the date.
+    ex = Extractor().extract(article(
+        "HANOI - Indonesian Foreign Minister Retno Marsudi will pay a two-day official state visit "
+        "to Vietnam starting next week, the ministry said.\n", published=date(2024, 1, 29)))
+    (visit,) = ex.visits
+    assert (visit.host_country, visit.is_planned) == ("VNM", True)
+
+
+def test_a_past_meeting_and_a_planned_one_of_the_same_pair_stay_two() -> None:
+    ex = Extractor().extract(article(
+        "German Foreign Minister Annalena Baerbock and Polish Foreign Minister Radoslaw Sikorski met "
+        "in Brussels last week.\n"
+        "Sikorski will travel to Berlin next Saturday for talks with Baerbock.\n", published=date(2024, 3, 20)))
+    meetings = sorted(ex.meetings, key=lambda m: m.is_planned)
+    assert [m.is_planned for m in meetings] == [False, True]
+    assert meetings[0].date is None or meetings[0].date <= date(2024, 3, 20)
+    assert meetings[1].date == date(2024, 3, 23)
