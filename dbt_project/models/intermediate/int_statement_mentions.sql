@@ -18,6 +18,7 @@ select
     statements.* exclude (source_file),
     {{ name_key('statements.speaker_name') }} as speaker_key,
     {{ quote_key('statements.quote') }} as quote_key,
+    coalesce(statements.statement_date, statements.published_date) as anchor_date,
     files.source_file,
     files.file_stamp
 from {{ ref('stg_extracted__statements') }} as statements

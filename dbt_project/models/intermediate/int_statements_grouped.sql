@@ -1,18 +1,54 @@
 -- Statement mentions grouped into statements.
 -- Rule: the same speaker (merged actor) and the same quote once normalised (case,
--- punctuation, quote marks and spacing ignored) is one statement, however many
--- articles carry it.
+-- punctuation, quote marks and spacing ignored), with dates (the statement's, else the
+-- article's) within 7 days of the previous mention, is one statement, however many
+-- articles carry it. The same line said again weeks later (officials repeat talking
+-- points: "our partnership is not directed against any third country") is a new
+-- statement. Its id hashes the speaker, the quote key and the first date of the group.
 -- Rebuilt whole every night, but slim (ids and keys only; see int_visits_clustered).
 with mentions as (
     {{ first_copy(ref('int_statement_mentions')) }}
+),
+
+keyed as (
+    select
+        mentions.mention_id,
+        mentions.source_file,
+        mentions.file_stamp,
+        mentions.quote_key,
+        mentions.anchor_date,
+        actors.actor_id as speaker_actor_id
+    from mentions
+    inner join {{ ref('int_actors_merged') }} as actors
+        on actors.kind = mentions.speaker_kind and actors.name_key = mentions.speaker_key
+),
+
+flagged as (
+    select
+        *,
+        case
+            when date_diff('day', lag(anchor_date) over w, anchor_date) > 7 then 1 else 0
+        end as starts_group
+    from keyed
+    window w as (partition by speaker_actor_id, quote_key order by anchor_date, mention_id)
+),
+
+numbered as (
+    select
+        *,
+        sum(starts_group) over (
+            partition by speaker_actor_id, quote_key
+            order by anchor_date, mention_id rows between unbounded preceding and current row
+        ) as group_no
+    from flagged
 )
 
 select
-    md5(concat_ws('|', 'statement', actors.actor_id, mentions.quote_key)) as statement_id,
-    mentions.mention_id,
-    mentions.source_file,
-    mentions.file_stamp,
-    actors.actor_id as speaker_actor_id
-from mentions
-inner join {{ ref('int_actors_merged') }} as actors
-    on actors.kind = mentions.speaker_kind and actors.name_key = mentions.speaker_key
+    md5(concat_ws('|', 'statement', speaker_actor_id, quote_key,
+        (min(anchor_date) over (partition by speaker_actor_id, quote_key, group_no))::varchar
+    )) as statement_id,
+    mention_id,
+    source_file,
+    file_stamp,
+    speaker_actor_id
+from numbered
