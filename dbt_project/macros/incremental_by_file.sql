@@ -11,11 +11,11 @@
     anti-join on file paths, not the whole history. -#}
 
 {% macro files_to_load(table_names) -%}
-    select files.source_file, files.file_stamp
+    select files.source_file, {{ load_stamp('files.file_stamp') }} as file_stamp
     from {{ ref('stg_extracted__files') }} as files
     {% if is_incremental() and has_columns(this, ['source_file', 'file_stamp']) -%}
     anti join (select distinct loaded.source_file, loaded.file_stamp from {{ this }} as loaded) as loaded
-        on loaded.source_file = files.source_file and loaded.file_stamp = files.file_stamp
+        on loaded.source_file = files.source_file and loaded.file_stamp = {{ load_stamp('files.file_stamp') }}
     {%- endif %}
     where files.table_name in ('{{ table_names | join("', '") }}')
 {%- endmacro %}
@@ -24,8 +24,20 @@
     delete from {{ this }} as loaded
     where not exists (
         select 1 from {{ ref('stg_extracted__files') }} as files
-        where files.source_file = loaded.source_file and files.file_stamp = loaded.file_stamp
+        where files.source_file = loaded.source_file and {{ load_stamp('files.file_stamp') }} = loaded.file_stamp
     )
+{%- endmacro %}
+
+{#- The stamp a row is loaded under: its file's stamp and the model's own code, so an
+    edited model (a new column, a new key) reloads every file on the next build instead
+    of leaving old rows computed the old way. (Edits to macros it calls need
+    `dipnews build --full-refresh`.) -#}
+{% macro load_stamp(file_stamp) -%}
+    md5({{ file_stamp }} || '|{{ code_stamp() }}')
+{%- endmacro %}
+
+{% macro code_stamp() -%}
+    {{ local_md5(model.raw_code) }}
 {%- endmacro %}
 
 {#- The first copy of each mention: an article landed from two sources is extracted
@@ -38,12 +50,14 @@
     ) as firsts using (mention_id, source_file)
 {%- endmacro %}
 
-{#- What a fact row is computed from, as one hash: how many mentions the event has,
-    which ones and from which file version (order-free, via xor), and `extra` (the
-    dimension rows of its actors). A fact rebuilds an event only when this changes;
-    its other inputs (the mention rows) are fixed by (mention_id, file_stamp). -#}
+{#- What a fact row is computed from, as one hash: the fact model's own code, how many
+    mentions the event has, which ones and from which file version (order-free, via
+    xor), and `extra` (the dimension rows of its actors). A fact rebuilds an event only
+    when this changes; its other inputs (the mention rows) are fixed by (mention_id,
+    file_stamp). -#}
 {% macro inputs_signature(mentions, extra) -%}
     md5(concat_ws('|',
+        '{{ code_stamp() }}',
         count(*),
         bit_xor(hash({{ mentions }}.mention_id, {{ mentions }}.source_file, {{ mentions }}.file_stamp)),
         {{ extra }}

@@ -66,3 +66,44 @@ def test_three_incremental_batches_equal_a_full_refresh(tmp_path):
 def _without_paths(snapshot):
     # source_name/source_uri differ between the batch folders and the single folder.
     return {t: rows for t, rows in snapshot.items() if t != "dim_articles"}
+
+
+def test_an_edited_model_recomputes_its_old_rows_on_the_next_incremental_build(tmp_path, monkeypatch):
+    # An upgrade that edits models must not leave old rows computed the old way: the
+    # models stamp rows with their own code, so the next plain build redoes them.
+    import duckdb
+
+    root = SAMPLE_ARTICLES.parents[1]
+    project = tmp_path / "dbt_project"
+    shutil.copytree(root / "dbt_project", project, ignore=shutil.ignore_patterns("target", "logs"))
+    shutil.copytree(root / "seeds", project / "seeds", ignore=shutil.ignore_patterns("articles"))
+    config = project / "dbt_project.yml"
+    config.write_text(config.read_text().replace('seed-paths: ["../seeds"]', 'seed-paths: ["seeds"]'))
+    monkeypatch.setenv("DIPNEWS_DBT_PROJECT", str(project))
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    for f in sorted(p for p in SAMPLE_ARTICLES.glob("*.txt") if not p.name.startswith("malformed-"))[:12]:
+        shutil.copy(f, src / f.name)
+    wh = tmp_path / "wh"
+    invoke("run", "--source", src, "--warehouse", wh)
+
+    mentions = project / "models" / "intermediate" / "int_statement_mentions.sql"
+    mentions.write_text(mentions.read_text().replace(
+        "    files.source_file,\n", "    'edited' as edition,\n    files.source_file,\n", 1))
+    visits = project / "models" / "marts" / "fct_visits.sql"
+    visits.write_text(visits.read_text().replace(
+        "round(confidence.confidence, 4) as confidence", "round(confidence.confidence, 1) as confidence"))
+    invoke("build", "--warehouse", wh)
+
+    build_db = wh / "work" / "build.duckdb"
+    with duckdb.connect(str(build_db), read_only=True) as con:
+        rows, edited = con.execute(
+            "select count(*), count(*) filter (where edition = 'edited') from intermediate.int_statement_mentions"
+        ).fetchone()
+        confidences = [r[0] for r in con.execute("select confidence from marts.fct_visits").fetchall()]
+    assert rows > 0 and edited == rows
+    assert confidences and all(c == round(c, 1) for c in confidences)
+    incremental = marts_snapshot(build_db)
+    invoke("build", "--warehouse", wh, "--full-refresh")
+    assert marts_snapshot(build_db) == incremental

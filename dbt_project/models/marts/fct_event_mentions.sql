@@ -10,14 +10,21 @@
 -- Every event traced back to each article that reports it, with the evidence the
 -- extractor used. One row per (event, article): the first mention in the article.
 -- Incremental by event: an event's rows are rebuilt, all together, when its fact's
--- `source_signature` differs from the one they were built from (see fct_visits); the
+-- `source_signature` (or this model's code) differs from the one they were built from
+-- (see fct_visits); the
 -- post-hook deletes the rows of events that no longer exist.
-with events as (
+with facts as (
     select 'visit' as event_type, visit_id as event_id, source_signature from {{ ref('fct_visits') }}
     union all
     select 'meeting', meeting_id, source_signature from {{ ref('fct_meetings') }}
     union all
     select 'statement', statement_id, source_signature from {{ ref('fct_statements') }}
+),
+
+-- The fact's signature and this model's own code: an edit here rebuilds every row.
+events as (
+    select event_type, event_id, md5(source_signature || '|{{ code_stamp() }}') as source_signature
+    from facts
 ),
 
 to_build as (

@@ -42,7 +42,14 @@ to_build as (
 ),
 
 mentions as (
-    select grouped.meeting_id, grouped.actor_ids, meeting_mentions.*
+    select grouped.meeting_id, grouped.actor_ids, meeting_mentions.*,
+        -- a past event cannot have happened after its first report: such a date belongs
+        -- to another event that the grouping joined, so it is the last choice
+        coalesce(
+            not meeting_mentions.is_planned and meeting_mentions.meeting_date
+                > min(meeting_mentions.published_date) over (partition by grouped.meeting_id),
+            false
+        ) as after_first_report
     from grouped
     inner join to_build on to_build.meeting_id = grouped.meeting_id
     inner join {{ ref('int_meeting_mentions') }} as meeting_mentions
@@ -89,8 +96,8 @@ meetings as (
     select
         meeting_id,
         any_value(actor_ids) as actor_ids,
-        first(meeting_date order by {{ precision_rank('date_precision') }}, meeting_date) as meeting_date,
-        first(date_precision order by {{ precision_rank('date_precision') }}, meeting_date) as date_precision,
+        first(meeting_date order by after_first_report, {{ precision_rank('date_precision') }}, meeting_date) as meeting_date,
+        first(date_precision order by after_first_report, {{ precision_rank('date_precision') }}, meeting_date) as date_precision,
         bool_or(is_planned) as is_planned,
         count(distinct canonical_article_id)::integer as article_count,
         min(published_date) as first_reported_date

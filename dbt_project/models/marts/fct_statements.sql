@@ -33,7 +33,14 @@ to_build as (
 ),
 
 mentions as (
-    select grouped.statement_id, grouped.speaker_actor_id, statement_mentions.*
+    select grouped.statement_id, grouped.speaker_actor_id, statement_mentions.*,
+        -- a past event cannot have happened after its first report: such a date belongs
+        -- to another event that the grouping joined, so it is the last choice
+        coalesce(
+            statement_mentions.statement_date
+                > min(statement_mentions.published_date) over (partition by grouped.statement_id),
+            false
+        ) as after_first_report
     from grouped
     inner join to_build on to_build.statement_id = grouped.statement_id
     inner join {{ ref('int_statement_mentions') }} as statement_mentions
@@ -46,8 +53,8 @@ statements as (
         any_value(speaker_actor_id) as speaker_actor_id,
         first(quote order by published_date, article_id, quote_start) as quote,
         bool_or(is_direct) as is_direct,
-        first(statement_date order by {{ precision_rank('date_precision') }}, statement_date) as statement_date,
-        first(date_precision order by {{ precision_rank('date_precision') }}, statement_date) as date_precision,
+        first(statement_date order by after_first_report, {{ precision_rank('date_precision') }}, statement_date) as statement_date,
+        first(date_precision order by after_first_report, {{ precision_rank('date_precision') }}, statement_date) as date_precision,
         avg(tone) as tone,
         list_sort(list_distinct(flatten(list(named_countries)))) as named_countries,
         count(distinct canonical_article_id)::integer as article_count,

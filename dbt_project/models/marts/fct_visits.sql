@@ -35,7 +35,14 @@ to_build as (
 ),
 
 mentions as (
-    select grouped.visit_id, grouped.visitor_actor_id, visit_mentions.*
+    select grouped.visit_id, grouped.visitor_actor_id, visit_mentions.*,
+        -- a past event cannot have happened after its first report: such a date belongs
+        -- to another event that the grouping joined, so it is the last choice
+        coalesce(
+            not visit_mentions.is_planned and visit_mentions.visit_date
+                > min(visit_mentions.published_date) over (partition by grouped.visit_id),
+            false
+        ) as after_first_report
     from grouped
     inner join to_build on to_build.visit_id = grouped.visit_id
     inner join {{ ref('int_visit_mentions') }} as visit_mentions
@@ -73,8 +80,8 @@ visits as (
         visit_id,
         any_value(visitor_actor_id) as visitor_actor_id,
         any_value(host_country) as host_country,
-        first(visit_date order by {{ precision_rank('date_precision') }}, visit_date) as visit_date,
-        first(date_precision order by {{ precision_rank('date_precision') }}, visit_date) as date_precision,
+        first(visit_date order by after_first_report, {{ precision_rank('date_precision') }}, visit_date) as visit_date,
+        first(date_precision order by after_first_report, {{ precision_rank('date_precision') }}, visit_date) as date_precision,
         bool_or(is_planned) as is_planned,
         count(distinct canonical_article_id)::integer as article_count,
         min(published_date) as first_reported_date
