@@ -88,7 +88,7 @@ def test_an_edited_model_recomputes_its_old_rows_on_the_next_incremental_build(t
     wh = tmp_path / "wh"
     invoke("run", "--source", src, "--warehouse", wh)
 
-    mentions = project / "models" / "intermediate" / "int_statement_mentions.sql"
+    mentions = project / "models" / "intermediate" / "mentions" / "int_statement_mentions.sql"
     mentions.write_text(mentions.read_text().replace(
         "    files.source_file,\n", "    'edited' as edition,\n    files.source_file,\n", 1))
     visits = project / "models" / "marts" / "fct_visits.sql"

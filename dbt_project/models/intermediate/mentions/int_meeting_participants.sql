@@ -1,12 +1,3 @@
-{{
-    config(
-        materialized="incremental",
-        unique_key="source_file",
-        incremental_strategy="delete+insert",
-        on_schema_change="sync_all_columns",
-        post_hook="{{ prune_stale_files() }}"
-    )
-}}
 -- The participants of each meeting mention, with their comparison keys.
 -- Incremental by extraction file (macros/incremental_by_file.sql).
 with files as (

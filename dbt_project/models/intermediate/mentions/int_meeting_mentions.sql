@@ -1,12 +1,3 @@
-{{
-    config(
-        materialized="incremental",
-        unique_key="source_file",
-        incremental_strategy="delete+insert",
-        on_schema_change="sync_all_columns",
-        post_hook="{{ prune_stale_files() }}"
-    )
-}}
 -- Meeting mentions, one row each (participants in int_meeting_participants).
 -- Incremental by extraction file (macros/incremental_by_file.sql).
 with files as (

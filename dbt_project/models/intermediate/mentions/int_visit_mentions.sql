@@ -1,12 +1,3 @@
-{{
-    config(
-        materialized="incremental",
-        unique_key="source_file",
-        incremental_strategy="delete+insert",
-        on_schema_change="sync_all_columns",
-        post_hook="{{ prune_stale_files() }}"
-    )
-}}
 -- Visit mentions with their comparison keys, computed once per mention.
 -- Incremental by extraction file (macros/incremental_by_file.sql).
 with files as (
