@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from tests.conftest import FIXTURE_ARTICLES
 from tests.reliability.conftest import dipnews
 
 
@@ -16,11 +17,23 @@ def sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
 
 
-@pytest.fixture
-def published(fixture_corpus, tmp_path):
-    wh = tmp_path / "wh"
-    result = dipnews("run", "--source", fixture_corpus, "--warehouse", wh)
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory):
+    # One real run for the module; each test gets a copy (copy2 keeps the mtimes the
+    # extraction manifests and the dbt file stamps compare, so the copy is up to date).
+    base = tmp_path_factory.mktemp("faults")
+    corpus = base / "articles"  # the same directory name as fixture_corpus: same source
+    shutil.copytree(FIXTURE_ARTICLES, corpus)
+    wh = base / "wh"
+    result = dipnews("run", "--source", corpus, "--warehouse", wh)
     assert result.returncode == 0, result.stderr[-3000:]
+    return wh
+
+
+@pytest.fixture
+def published(published_once, tmp_path):
+    wh = tmp_path / "wh"
+    shutil.copytree(published_once, wh, symlinks=True)
     return wh
 
 
