@@ -39,29 +39,11 @@ keyed as (
     where len(participant_sets.actor_ids) >= 2
 ),
 
-flagged as (
-    select
-        *,
-        case
-            when date_diff('day', lag(anchor_date) over w, anchor_date) > 3 then 1 else 0
-        end as starts_group
-    from keyed
-    window w as (partition by participant_set_key, is_planned order by anchor_date, mention_id)
-),
-
-numbered as (
-    select
-        *,
-        sum(starts_group) over (
-            partition by participant_set_key, is_planned
-            order by anchor_date, mention_id rows between unbounded preceding and current row
-        ) as group_no
-    from flagged
-)
+{{ date_gap_groups('keyed', ['participant_set_key', 'is_planned'], 3) }}
 
 select
     md5(concat_ws('|', 'meeting', participant_set_key, is_planned::varchar,
-        (min(anchor_date) over (partition by participant_set_key, is_planned, group_no))::varchar
+        {{ group_first_date(['participant_set_key', 'is_planned']) }}
     )) as meeting_id,
     mention_id,
     source_file,

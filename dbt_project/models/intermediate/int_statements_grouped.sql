@@ -23,29 +23,11 @@ keyed as (
         on actors.kind = mentions.speaker_kind and actors.name_key = mentions.speaker_key
 ),
 
-flagged as (
-    select
-        *,
-        case
-            when date_diff('day', lag(anchor_date) over w, anchor_date) > 7 then 1 else 0
-        end as starts_group
-    from keyed
-    window w as (partition by speaker_actor_id, quote_key order by anchor_date, mention_id)
-),
-
-numbered as (
-    select
-        *,
-        sum(starts_group) over (
-            partition by speaker_actor_id, quote_key
-            order by anchor_date, mention_id rows between unbounded preceding and current row
-        ) as group_no
-    from flagged
-)
+{{ date_gap_groups('keyed', ['speaker_actor_id', 'quote_key'], 7) }}
 
 select
     md5(concat_ws('|', 'statement', speaker_actor_id, quote_key,
-        (min(anchor_date) over (partition by speaker_actor_id, quote_key, group_no))::varchar
+        {{ group_first_date(['speaker_actor_id', 'quote_key']) }}
     )) as statement_id,
     mention_id,
     source_file,

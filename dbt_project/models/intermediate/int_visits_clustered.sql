@@ -24,29 +24,11 @@ keyed as (
         on actors.kind = 'person' and actors.name_key = mentions.visitor_key
 ),
 
-flagged as (
-    select
-        *,
-        case
-            when date_diff('day', lag(anchor_date) over w, anchor_date) > 7 then 1 else 0
-        end as starts_group
-    from keyed
-    window w as (partition by visitor_actor_id, host_country, is_planned order by anchor_date, mention_id)
-),
-
-numbered as (
-    select
-        *,
-        sum(starts_group) over (
-            partition by visitor_actor_id, host_country, is_planned
-            order by anchor_date, mention_id rows between unbounded preceding and current row
-        ) as group_no
-    from flagged
-)
+{{ date_gap_groups('keyed', ['visitor_actor_id', 'host_country', 'is_planned'], 7) }}
 
 select
     md5(concat_ws('|', 'visit', visitor_actor_id, host_country, is_planned::varchar,
-        (min(anchor_date) over (partition by visitor_actor_id, host_country, is_planned, group_no))::varchar
+        {{ group_first_date(['visitor_actor_id', 'host_country', 'is_planned']) }}
     )) as visit_id,
     mention_id,
     source_file,

@@ -39,26 +39,19 @@ to_build as (
 ),
 
 mentions as (
-    select 'visit' as event_type, grouped.visit_id as event_id, m.article_id, m.evidence, m.char_start,
-        m.char_end, m.rule, m.confidence, m.extractor_version
-    from {{ ref('int_visits_clustered') }} as grouped
-    inner join {{ ref('int_visit_mentions') }} as m
+    {%- for event_type, grouped, mentions, key in [
+        ('visit', 'int_visits_clustered', 'int_visit_mentions', 'visit_id'),
+        ('meeting', 'int_meetings_clustered', 'int_meeting_mentions', 'meeting_id'),
+        ('statement', 'int_statements_grouped', 'int_statement_mentions', 'statement_id'),
+    ] %}
+    {% if not loop.first %}union all{% endif %}
+    select '{{ event_type }}' as event_type, grouped.{{ key }} as event_id, m.article_id, m.evidence,
+        m.char_start, m.char_end, m.rule, m.confidence, m.extractor_version
+    from {{ ref(grouped) }} as grouped
+    inner join {{ ref(mentions) }} as m
         on m.mention_id = grouped.mention_id and m.source_file = grouped.source_file
-    where grouped.visit_id in (select event_id from to_build where event_type = 'visit')
-    union all
-    select 'meeting', grouped.meeting_id, m.article_id, m.evidence, m.char_start, m.char_end, m.rule,
-        m.confidence, m.extractor_version
-    from {{ ref('int_meetings_clustered') }} as grouped
-    inner join {{ ref('int_meeting_mentions') }} as m
-        on m.mention_id = grouped.mention_id and m.source_file = grouped.source_file
-    where grouped.meeting_id in (select event_id from to_build where event_type = 'meeting')
-    union all
-    select 'statement', grouped.statement_id, m.article_id, m.evidence, m.char_start, m.char_end, m.rule,
-        m.confidence, m.extractor_version
-    from {{ ref('int_statements_grouped') }} as grouped
-    inner join {{ ref('int_statement_mentions') }} as m
-        on m.mention_id = grouped.mention_id and m.source_file = grouped.source_file
-    where grouped.statement_id in (select event_id from to_build where event_type = 'statement')
+    where grouped.{{ key }} in (select event_id from to_build where event_type = '{{ event_type }}')
+    {%- endfor %}
 ),
 
 final as (

@@ -42,18 +42,7 @@ to_build as (
 ),
 
 mentions as (
-    select grouped.meeting_id, grouped.actor_ids, meeting_mentions.*,
-        -- a past event cannot have happened after its first report: such a date belongs
-        -- to another event that the grouping joined, so it is the last choice
-        coalesce(
-            not meeting_mentions.is_planned and meeting_mentions.meeting_date
-                > min(meeting_mentions.published_date) over (partition by grouped.meeting_id),
-            false
-        ) as after_first_report
-    from grouped
-    inner join to_build on to_build.meeting_id = grouped.meeting_id
-    inner join {{ ref('int_meeting_mentions') }} as meeting_mentions
-        on meeting_mentions.mention_id = grouped.mention_id and meeting_mentions.source_file = grouped.source_file
+    {{ mentions_to_build('meeting_id', ['actor_ids'], 'int_meeting_mentions', 'meeting_date') }}
 ),
 
 per_article as (

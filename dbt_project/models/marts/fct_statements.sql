@@ -33,18 +33,7 @@ to_build as (
 ),
 
 mentions as (
-    select grouped.statement_id, grouped.speaker_actor_id, statement_mentions.*,
-        -- a past event cannot have happened after its first report: such a date belongs
-        -- to another event that the grouping joined, so it is the last choice
-        coalesce(
-            statement_mentions.statement_date
-                > min(statement_mentions.published_date) over (partition by grouped.statement_id),
-            false
-        ) as after_first_report
-    from grouped
-    inner join to_build on to_build.statement_id = grouped.statement_id
-    inner join {{ ref('int_statement_mentions') }} as statement_mentions
-        on statement_mentions.mention_id = grouped.mention_id and statement_mentions.source_file = grouped.source_file
+    {{ mentions_to_build('statement_id', ['speaker_actor_id'], 'int_statement_mentions', 'statement_date', plannable=false) }}
 ),
 
 statements as (

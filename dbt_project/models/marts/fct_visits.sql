@@ -35,18 +35,7 @@ to_build as (
 ),
 
 mentions as (
-    select grouped.visit_id, grouped.visitor_actor_id, visit_mentions.*,
-        -- a past event cannot have happened after its first report: such a date belongs
-        -- to another event that the grouping joined, so it is the last choice
-        coalesce(
-            not visit_mentions.is_planned and visit_mentions.visit_date
-                > min(visit_mentions.published_date) over (partition by grouped.visit_id),
-            false
-        ) as after_first_report
-    from grouped
-    inner join to_build on to_build.visit_id = grouped.visit_id
-    inner join {{ ref('int_visit_mentions') }} as visit_mentions
-        on visit_mentions.mention_id = grouped.mention_id and visit_mentions.source_file = grouped.source_file
+    {{ mentions_to_build('visit_id', ['visitor_actor_id'], 'int_visit_mentions', 'visit_date') }}
 ),
 
 per_article as (
