@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from extract.config import Settings, load_settings, source_from_arg
+from extract.config import ConfigError, Settings, read_config, settings_from_model, source_from_arg
 from extract.sources import Window
 from extract.warehouse import Layout, WarehouseBusy, run_lock
 
@@ -76,11 +76,28 @@ def parse_window(day: str | None, since: str | None, until: str | None) -> Windo
     return window
 
 
+def _config_failed(exc: ConfigError) -> None:
+    """One line per problem, exit 2: a usage error, found before any work."""
+    for line in exc.lines:
+        click.echo(f"config error: {line}", err=True)
+    sys.exit(2)
+
+
+def validated_config(ctx: click.Context):
+    """The settings file's validated model, read once per invocation."""
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    if "config_model" not in root.obj:
+        try:
+            root.obj["config_model"] = read_config(root.obj.get("config"))
+        except ConfigError as exc:
+            _config_failed(exc)
+    return root.obj["config_model"]
+
+
 def settings_from(ctx: click.Context, warehouse: Path | None) -> Settings:
-    try:
-        return load_settings(ctx.obj.get("config"), warehouse)
-    except (OSError, ValueError, KeyError) as exc:
-        raise click.ClickException(f"cannot read settings: {exc}") from exc
+    model, found = validated_config(ctx)
+    return settings_from_model(model, found, warehouse)
 
 
 warehouse_option = click.option(
@@ -100,7 +117,14 @@ def with_window(f):
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        # Whether the subcommand asks for --help is known only here, before click clears ctx.args.
+        ctx.meta["dipnews.help"] = bool({"-h", "--help"} & set(ctx.args))
+        return super().invoke(ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file (default: dipnews.toml).")
 @click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
 @click.version_option(package_name="dipnews")
@@ -122,6 +146,10 @@ def cli(ctx: click.Context, config: Path | None, verbose: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
     _setup_logging(verbose)
+    # Every command starts from a valid settings file (`config check` reports on its own;
+    # `--help` answers whatever the file says).
+    if ctx.invoked_subcommand != "config" and not ctx.resilient_parsing and not ctx.meta.get("dipnews.help"):
+        validated_config(ctx)
 
 
 def _print_summary(result, layout: Layout) -> None:
@@ -387,7 +415,7 @@ def eval_cmd(ctx, warehouse, gold, as_json):
     """Score the published warehouse against hand-annotated gold.
 
     Precision, recall and F1 per event type and event-date accuracy, by the matching
-    rules in extract/evaluate.py (ANNOTATION.md's scoring).
+    rules in extract/evaluate.py (docs/annotation.md's scoring).
 
     \b
     Example:
@@ -397,6 +425,47 @@ def eval_cmd(ctx, warehouse, gold, as_json):
 
     layout = Layout(settings_from(ctx, warehouse).warehouse)
     click.echo(evaluate_warehouse(layout, gold, as_json=as_json))
+
+
+@cli.group("config")
+def config_group():
+    """Settings: check dipnews.toml (or --config FILE) against its model.
+
+    \b
+    Examples:
+        dipnews config check
+        dipnews --config /etc/dipnews/dipnews.toml config check
+    """
+
+
+@config_group.command("check")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def config_check(ctx, file):
+    """Validate the settings file; print the settings in effect, exit 2 on any problem.
+
+    Unknown keys, wrong types and missing fields are reported one line each, naming
+    the key and the file. Environment variables (DIPNEWS_WAREHOUSE,
+    DIPNEWS_GATE__MAX_QUARANTINE_RATIO ...) override the file's keys.
+
+    \b
+    Examples:
+        dipnews config check
+        dipnews config check /etc/dipnews/dipnews.toml
+        dipnews --config other.toml config check
+    """
+    if file is not None:
+        ctx.find_root().obj["config"] = file
+    model, found = validated_config(ctx)
+    settings = settings_from_model(model, found)
+    click.echo(f"ok: {found or 'no settings file; embedded defaults'}")
+    click.echo(f"  warehouse: {settings.warehouse}")
+    for src in settings.sources:
+        opts = "".join(f" {k}={v!r}" for k, v in sorted(src.options.items()))
+        click.echo(f"  source:    {src.name} ({src.kind}) {src.location}{opts}")
+    click.echo(f"  gate:      max_quarantine_ratio={settings.gate.max_quarantine_ratio} "
+               f"min_row_ratio={settings.gate.min_row_ratio}")
+    click.echo(f"  user_agent: {settings.user_agent}")
 
 
 def main() -> None:
