@@ -28,8 +28,9 @@ from extract.extraction.model import (
     Meeting,
     Statement,
     Visit,
+    actor_of,
 )
-from extract.extraction.statements import actor_of, extract_statements
+from extract.extraction.statements import extract_statements
 from extract.extraction.visits import extract_visits
 from extract.gazetteer import Gazetteer
 
@@ -57,15 +58,14 @@ class Extractor:
             return result
         doc = Document(article, self.gazetteer)
         statements = extract_statements(doc)
-        doc.phase = "events"
-        meetings = extract_meetings(doc)
-        visits, meetings = extract_visits(doc, meetings)
+        findings = extract_meetings(doc)
+        visits, meetings = extract_visits(doc, findings)
         result.statements = statements
         result.meetings = meetings
         result.visits = visits
         # the actors that take part in some event, once each
         seen: dict[tuple[str, str], Actor] = {}
-        for ent in doc.table.entities:
+        for ent in doc.mentions.table.entities:
             if ent.strength <= 0 and ent.kind == "person":
                 continue
             actor = actor_of(ent)

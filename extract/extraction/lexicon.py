@@ -9,81 +9,18 @@ from __future__ import annotations
 
 import re
 
-# Speech verbs, by base form -> inflected forms. "say" keeps its irregular forms.
-_SPEECH_BASES = {
-    "say": ("said", "says", "say", "saying"),
-    "tell": ("told", "tells", "telling"),
-    "add": ("added", "adds", "adding"),
-    "stress": ("stressed", "stresses", "stressing"),
-    "emphasise": ("emphasised", "emphasized", "emphasises", "emphasizes", "emphasising", "emphasizing"),
-    "warn": ("warned", "warns", "warning"),
-    "note": ("noted", "notes", "noting"),
-    "urge": ("urged", "urges", "urging"),
-    "reaffirm": ("reaffirmed", "reaffirms", "reaffirming"),
-    "reiterate": ("reiterated", "reiterates", "reiterating"),
-    "describe": ("described", "describes", "describing"),
-    "tweet": ("tweeted", "tweets"),
-    "write": ("wrote", "writes"),
-    "post": ("posted",),
-    "insist": ("insisted", "insists", "insisting"),
-    "argue": ("argued", "argues", "arguing"),
-    "claim": ("claimed", "claims"),
-    "announce": ("announced", "announces", "announcing"),
-    "declare": ("declared", "declares", "declaring"),
-    "pledge": ("pledged", "pledges", "pledging"),
-    "vow": ("vowed", "vows", "vowing"),
-    "promise": ("promised", "promises", "promising"),
-    "assert": ("asserted", "asserts"),
-    "assure": ("assured", "assures", "reassured", "reassures"),
-    "caution": ("cautioned", "cautions"),
-    "contend": ("contended", "contends"),
-    "acknowledge": ("acknowledged", "acknowledges"),
-    "admit": ("admitted", "admits"),
-    "explain": ("explained", "explains"),
-    "suggest": ("suggested", "suggests"),
-    "accuse": ("accused", "accuses", "accusing"),
-    "deny": ("denied", "denies"),
-    "affirm": ("affirmed", "affirms"),
-    "underline": ("underlined", "underlines"),
-    "underscore": ("underscored", "underscores"),
-    "highlight": ("highlighted",),
-    "remark": ("remarked",),
-    "reply": ("replied",),
-    "respond": ("responded",),
-    "ask": ("asked",),
-    "demand": ("demanded", "demands"),
-    "condemn": ("condemned", "condemns"),
-    "criticise": ("criticised", "criticized", "criticises", "criticizes"),
-    "praise": ("praised", "praises"),
-    "hail": ("hailed", "hails"),
-    "confirm": ("confirmed", "confirms"),
-    "predict": ("predicted", "predicts"),
-    "recall": ("recalled", "recalls"),
-    "concede": ("conceded", "concedes"),
-    "state": ("stated", "states"),
-    "maintain": ("maintained",),
-    "express": ("expressed", "expresses", "expressing"),
-    "propose": ("proposed", "proposes"),
-    "comment": ("commented",),
-    "observe": ("observed",),
-    "stress_multi": ("pointed out", "points out", "called for", "calls for", "called on",
-                     "calls on", "went on to say", "made clear", "made it clear"),
-}
-SPEECH_FORMS: frozenset[str] = frozenset(f for forms in _SPEECH_BASES.values() for f in forms)
+from extract.extraction.vocab import VOCAB
+
+# Speech verbs come from the vocabulary (vocab/speech_verbs.csv).
+SPEECH_FORMS: frozenset[str] = frozenset(v.form for v in VOCAB.speech_verbs if v.trigger)
 # Verbs that may take a preceding quotation with inversion ('..., said X').
-QUOTE_VERBS = frozenset({
-    "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "tweeted", "asked",
-    "explained", "noted", "stressed", "warned", "insisted", "argued", "declared", "replied",
-    "continued", "recalled", "remarked", "emphasised", "emphasized", "urged", "conceded",
-    "admitted", "acknowledged", "posted", "observed", "commented", "responded", "claimed",
-    "predicted", "promised", "pledged", "vowed", "suggested", "reiterated",
-})
+QUOTE_VERBS = frozenset(v.form for v in VOCAB.speech_verbs if v.quote_inversion)
 # Participles that continue the previous speaker's speech: "..., adding that ...".
-CONTINUATION_FORMS = frozenset({"adding", "saying", "noting", "stressing", "warning", "urging",
-                                "emphasising", "emphasizing", "insisting", "arguing", "telling",
-                                "describing", "reiterating", "calling for", "calling on",
-                                "expressing", "pledging", "vowing", "promising", "accusing",
-                                "declaring", "announcing"})
+CONTINUATION_FORMS = frozenset(v.form for v in VOCAB.speech_verbs if v.continuation)
+# Verbs whose plain object is no speech ("hailed the agreement").
+PLAIN_OBJECT_FORMS = frozenset(v.form for v in VOCAB.speech_verbs if v.plain_object)
+# Verbs that report speech only with a that-clause or a quotation ("thanked X for ...").
+CLAUSE_ONLY_FORMS = frozenset(v.form for v in VOCAB.speech_verbs if v.clause_only)
 
 # Words that, before the speaker, say it is plural or unnamed: never a statement source.
 UNNAMED_SPEAKER_HEADS = frozenset("""

@@ -5,7 +5,7 @@ talks/meeting/call between X and Y, received/hosted/welcomed/greeted X, spoke by
 with, a phone/video call with, sat down with, "a talk hosted by ORG" (the organisation is
 the counterpart of the sentence's subject).
 
-Round 2 added: attendance ("the meeting was attended by ...", "also present were ...",
+Also: attendance ("the meeting was attended by ...", "also present were ...",
 "X was joined by ...", "co-chaired by", "brought together", "opened the summit alongside",
 "Russia was represented by"), "the two leaders"/"the pair"/"both leaders" resolved to the
 pair of the last meeting (or of this sentence), "separate" meetings split per pair, "with
@@ -27,57 +27,48 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from extract.extraction import cues
 from extract.extraction.document import Agent, Document
-from extract.extraction.model import Evidence, Meeting
+from extract.extraction.model import Evidence, Meeting, actor_of
 from extract.extraction.people import Entity, Mention
-from extract.extraction.places import _NOT_VENUE, Location, as_location, location_in
+from extract.extraction.places import NOT_VENUE, Location, as_location, location_in
 from extract.extraction.sentences import Sentence
-from extract.extraction.statements import actor_of
+from extract.extraction.vocab import VOCAB, alternation, hint_words
 
-_NOUNS = (r"talks|meeting|meetings|discussions|consultations|call|phone\s+call|talk|conversation|dialogue|"
-          r"summit|exchange|exchanges|negotiations|video\s+call|telephone\s+call|phone\s+conversation|"
-          r"telephone\s+conversation|video\s+conference|videoconference|bilateral|tête-à-tête|audience")
+_T = VOCAB.meeting_triggers
+_NOUNS = alternation(VOCAB.meeting_nouns)
+_CALLS = alternation(VOCAB.call_phrases)
 _TRIGGER = re.compile(
     r"(?<![\w’'\-])(?:"
-    r"(?P<met>met|meets|meet|meeting)(?:\s+(?:separately\s+|briefly\s+|privately\s+|again\s+)?with)?"
-    rf"|(?P<held>held|hold|holds|holding|had|has|have|conducted|conducts)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_NOUNS})"
-    rf"|(?P<between>(?:{_NOUNS})\s+between)"
-    r"|(?P<host>received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets)"
-    r"|(?P<spoke>spoke|speaks|talked|chatted|conferred)"
-    r"|(?P<call>(?:phone|telephone|video|virtual)\s+(?:call|conversation|talks|conference|meeting|summit|link)s?)"
-    r"|(?P<courtesy>paid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+on|pays\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+on|called\s+on)"
-    r"|(?P<sat>sat\s+down|sit\s+down|sits\s+down)\s+with"
-    r"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){0,3}?(?:talks|meeting|summit|call|conversation|encounter))"
-    r"|(?P<phoned>phoned|telephoned|rang|called)(?=\s+[A-Z])"
-    r"|(?P<talks_with>talks|meeting|meetings|discussions)\s+with"
+    rf"(?P<met>{alternation(_T['met'])})(?:\s+(?:separately\s+|briefly\s+|privately\s+|again\s+)?with)?"
+    rf"|(?P<call_from>{alternation(_T['call_from'])})\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?{_CALLS}\s+"
+    r"(?:[\w\-]+\s+){0,2}?from(?=\s)"
+    rf"|(?P<held>{alternation(_T['held'])})\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}"
+    rf"|(?P<between>{_NOUNS}\s+between)"
+    rf"|(?P<host>{alternation(_T['host'])})"
+    rf"|(?P<spoke>{alternation(_T['spoke'])})"
+    rf"|(?P<call>{_CALLS})"
+    rf"|(?P<courtesy>{alternation(_T['courtesy'])})"
+    rf"|(?P<sat>{alternation(_T['sat'])})"
+    rf"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS})"
+    rf"|(?P<phoned>{alternation(_T['phoned'])})(?=\s+[A-Z])"
+    rf"|(?P<talks_with>{alternation(_T['talks_with'])})\s+with"
     r"|(?P<whom>with\s+whom)"
-    r"|(?P<joined>joined|joins)(?=\s+[^.;]{0,160}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){0,3}?(?:meeting|talks|summit|dinner|session|consultations|discussions)\b)"
-    r"|(?P<spent>spent|spends)\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){0,2}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){0,2}?with"
+    rf"|(?P<joined>{alternation(_T['joined'])})(?=\s+[^.;]{{0,160}}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){{0,3}}?{alternation(VOCAB.event_nouns)}\b)"
+    rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
     r")(?![\w’'\-])")
+_KINDS = ("met", "call_from", "held", "between", "host", "spoke", "call", "courtesy", "sat", "their",
+          "phoned", "talks_with", "spent", "whom", "joined")
 _HOST_TO_PLACE = re.compile(r"[^,.;]{0,60}?\bto\s+(?:the\s+)?[A-Z]")
-_PLANNED_CLAUSE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:set|expected|scheduled|due|slated)\s+to|plans?\s+to|is\s+to|are\s+to)\b")
 _WITH = re.compile(r"\b(?:with|between)\s+")
 _WITH_TO = re.compile(r"\b(?:with|to)\s+")
 _BY = re.compile(r"\bby\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|warmly\s+|formally\s+|later\s+|first\s+|then\s+)?$")
 _HOSTED_BY = re.compile(
-    r"(?<![\w])(?:talk|talks|event|dinner|lunch|luncheon|banquet|forum|dialogue|discussion|discussions|meeting|"
-    r"reception|roundtable|round-table|seminar|symposium|conference|session|briefing|panel|negotiations|"
-    r"summit|consultations)\s+"
-    r"(?:\w+\s+){0,2}?(?P<verb>hosted|organised|organized|held|convened|mediated|brokered|facilitated|chaired|co-chaired)\s+by\s+")
+    rf"(?<![\w]){alternation(VOCAB.event_nouns)}\s+"
+    rf"(?:\w+\s+){{0,2}}?(?P<verb>{alternation(_T['hosted_by'])})\s+by\s+")
 _PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned|by\s+call|phone\s+call|on\s+the\s+phone)\b", re.I)
 _VIDEO = re.compile(r"\b(?:video|virtual|virtually|videoconference|video-link|online\s+meeting|via\s+video)\b", re.I)
-_PLANNED = re.compile(
-    r"(?:\bwill|\bwould|\bshall|\bset\s+to|\bexpected\s+to|\bplans?\s+to|\bplanning\s+to|\bscheduled\s+to|"
-    r"\bdue\s+to|\bis\s+to|\bare\s+to|\bagreed\s+to|\bhopes?\s+to|\bintends?\s+to|\bgoing\s+to|\bwants?\s+to|"
-    r"\bto|\bupcoming|\bnext|\bforthcoming|\bplanned|\bproposed|\binvited\s+\w+\s+to|\bready\s+to)"
-    r"(?:\s+\w+){0,2}\s*$", re.I)
-_NEGATED = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno|\bcancel(?:l)?(?:ed|ing|s)|\bpostpon(?:ed|ing|es)|\bcall(?:ed|ing)\s+off|\bscrap(?:ped|ping|s)|"
-    r"\bskip(?:ped|ping|s)|\bax(?:ed|ing)|\bwould\s+have|\brefused|\bdeclined|"
-    r"\bcould|\bmight|\bmay|\bwithout|\bfailed\s+to|\bunlikely|\bif|\bwhether|\brejected)(?:\s+\w+){0,3}\s*$", re.I)
-_NEG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped)", re.I)
 _OBJ_STOP = re.compile(
     r"[;:“\"]|\.(?:\s|$)|\s(?:to\s+(?:discuss|talk|review|sign|seek|push|press|address|explore|"
     r"strengthen|boost|deepen|promote|ease|resolve|mark|attend|hear)|since|after|before|when|while|"
@@ -88,6 +79,76 @@ _OBJ_STOP = re.compile(
 _ATTRIBUTIVE = re.compile(r"\s+(?:summit|meeting|talks|forum|conference|session|leaders|ministers|member|members|"
                           r"countries|states|charter|headquarters|secretariat|framework|palace|residence|"
                           r"airport|airbase|compound|building|office)\b")
+
+
+_FOR_EVENT = re.compile(r"\bfor\s+(?:a|an|the|their)\s+")
+_BETWEEN = re.compile(r"\bbetween\s+")
+_CALL_MODE = {k.lower(): v for k, v in VOCAB.call_phrases.items()}
+_CALL_RX = re.compile(rf"(?<![\w’'\-]){_CALLS}(?![\w’'\-])", re.I)
+
+
+def _entry(text: str) -> str:
+    """The vocabulary entry a trigger matched, for the evidence's rule name."""
+    return " ".join(text.lower().split())
+
+
+def _mode(window: str, kind: str, trigger: str) -> str:
+    """phone / video / in_person from the call phrases and cue words around a trigger."""
+    if _VIDEO.search(window):
+        return "video"
+    for cm in _CALL_RX.finditer(window):
+        mode = _CALL_MODE.get(_entry(cm.group()))
+        if mode == "video":
+            return "video"
+        if mode == "phone":
+            return "phone"
+    if _PHONE.search(window) or kind in ("phoned", "call_from") or (
+            kind == "held" and _entry(trigger).endswith(" call")):
+        return "phone"
+    return "in_person"
+
+
+@dataclass(frozen=True)
+class HostedGuest:
+    """A guest received by a host in the host's own country: a visit for the visits rules."""
+
+    guest: Entity
+    country: str
+    city: str | None
+    date: date | None
+    precision: str
+    evidence: Evidence
+
+
+@dataclass
+class MeetingFindings:
+    """What the meetings component hands to the visits component."""
+
+    meetings: list[Meeting]
+    hosted_guests: list[HostedGuest]
+    dateline_placed: set[int]  # indices of meetings placed by the dateline alone
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    sent: Sentence
+    m: re.Match[str]
+    kind: str
+    ts: int
+    te: int
+    pre: str
+    chi: int  # end of the trigger's clause
+    passive: bool
+    planned: bool
+    found: list  # meetings found so far (for "the two leaders")
+    entry: str  # the vocabulary words that fired
+
+
+@dataclass
+class _Parts:
+    parts: list[Entity]
+    subject_found: bool = True
+    host: Entity | None = None
 
 
 @dataclass
@@ -121,15 +182,8 @@ _ATTEND = re.compile(
 _DESC_START = re.compile(r"\s*([Tt]he)\s+((?:[\w’'\-]+\s+){0,4}?)([a-z][\w\-]*)\s+(?=[a-z])")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?$")
 # Every meeting trigger contains one of these words (a cheap filter before the regexes).
-_MEET_HINTS = frozenset("""
-met meet meets meeting meetings talks talk discussions consultations call calls conversation dialogue
-summit exchange exchanges negotiations bilateral audience received receives receiving hosted hosts
-hosting welcomed welcomes welcoming greeted greets spoke speaks talked chatted conferred phone
-telephone video virtual paid pays called sat sit sits phoned telephoned rang whom joined joins spent
-spends conference videoconference encounter tête-à-tête organised organized convened mediated
-brokered facilitated chaired co-chaired event dinner lunch luncheon banquet forum reception
-roundtable round-table seminar symposium session briefing panel discussion
-""".split())
+_MEET_HINTS = hint_words([*VOCAB.meeting_nouns, *VOCAB.call_phrases, *VOCAB.event_nouns,
+                          *(p for ps in _T.values() for p in ps), "whom"])
 _EVENT_SUBJECT = re.compile(r"\s*(?:The|This|That|Their|His|Her)\s+(?:[\w\-]+\s+){0,2}?(?:meeting|talks|session|ceremony|dinner|event|"
                             r"summit|discussions|gathering|conference|forum|roundtable|dialogue)\b")
 _REL_WHO_M = re.compile(r",\s*who\s+(?:also\s+|had\s+|has\s+|have\s+)*$")
@@ -141,15 +195,15 @@ _MEETING_WORDS = re.compile(r"\b(?:met|meeting|talks|roundtable|round-table|dial
 
 def _has_place(doc: Document, sent: Sentence) -> bool:
     """Whether the sentence names a place other than the dateline's country."""
-    home = doc.dateline[0] if doc.dateline else None
+    home = doc.dateline.iso3 if doc.dateline else None
     body = doc.body
     # only a place the words put something in or at counts: "the foreign ministers of
     # Ghana and Fiji" (origin), "Egypt was represented by" (a subject), "the war in Ukraine"
     # (a topic) say nothing about where this meeting was
     return any(m.place.kind != "demonym" and m.place.iso3 != home
                and _VENUE_BEFORE.search(body, max(sent.start, m.start - 40), m.start)
-               and not _NOT_VENUE.search(body, max(sent.start, m.start - 40), m.start)
-               for m in doc.places_in(sent.start, sent.end))
+               and not NOT_VENUE.search(body, max(sent.start, m.start - 40), m.start)
+               for m in doc.mentions.places_in(sent.start, sent.end))
 
 
 _AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|"
@@ -169,7 +223,7 @@ def _the_two(doc: Document, sent: Sentence, pos: int) -> list[Entity]:
     out: list[Entity] = []
     k = sent.index
     lo = doc.sentences[max(0, k - 4)].start
-    for m in reversed(doc.agents_in(lo, pos)):
+    for m in reversed(doc.mentions.agents_in(lo, pos)):
         if m.kind != "person" or m.entity is None or m.entity.strength <= 0 or doc.in_quote(m.start):
             continue
         if m.entity not in out:
@@ -195,27 +249,27 @@ def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] 
     pre = doc.body[max(sent.start, pos - 80):pos]
     if _THE_TWO.search(pre):
         # two persons named earlier in this very sentence, else the last meeting's pair
-        local = [m.entity for m in doc.agents_in(sent.start, pos) if m.kind == "person"
+        local = [m.entity for m in doc.mentions.agents_in(sent.start, pos) if m.kind == "person"
                  and m.entity is not None and m.entity.strength > 0 and not doc.in_quote(m.start)]
         if len({e.id for e in local}) >= 2:
             return _the_two(doc, sent, pos)
         return _last_pair(found, sent, exclude or []) or _the_two(doc, sent, pos)
-    ab = doc.agent_before(sent, pos) if _AND_VP.search(pre) else None
+    ab = doc.resolve.agent_before(sent, pos) if _AND_VP.search(pre) else None
     if _AND_VP.search(pre) and (ab is None or ab.entity is None):
         # "X arrived in Y on Monday and held talks with Z": the subject of the first verb
         return (_sentence_subject(doc, sent, pos) or _sentence_subject(doc, sent, pos, from_start=True))[:3]
-    agent: Agent | None = doc.agent_before(sent, pos)
+    agent: Agent | None = doc.resolve.agent_before(sent, pos)
     if agent is None or agent.entity is None:
         # "X and the leaders of five European countries met Y": the named one
-        lo, _ = doc.clause_bounds(sent, pos)
-        for m in reversed(doc.agents_in(max(lo, sent.start), pos)):
+        lo, _ = doc.dates.clause_bounds(sent, pos)
+        for m in reversed(doc.mentions.agents_in(max(lo, sent.start), pos)):
             if m.kind == "person" and m.entity is not None and m.entity.strength > 0 and not doc.in_quote(m.start):
                 if _AND_GROUP.fullmatch(doc.body, m.end, pos):
                     return [m.entity]
                 break
         # "Liu, who heads ..., met": the first person of the clause
-        lo, _ = doc.clause_bounds(sent, pos)
-        cands = [m for m in doc.agents_in(lo, pos) if not doc.in_quote(m.start)]
+        lo, _ = doc.dates.clause_bounds(sent, pos)
+        cands = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start)]
         if agent is None and cands and cands[0].kind == "person":
             # "X and Y, chairman of ..., met separately with Z": the coordinated subject
             group = [cands[0]]
@@ -233,7 +287,7 @@ def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] 
     ents = [agent.entity]
     # coordination: "X and Y met", "X, Y and Z held talks"
     k = agent.start
-    for m in reversed(doc.agents_in(max(sent.start, k - 200), k)):
+    for m in reversed(doc.mentions.agents_in(max(sent.start, k - 200), k)):
         gap = doc.body[m.end:k]
         if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:(?:the\s+)?[A-Za-z’'\-\.]+\s+){0,4}?", gap) and m.entity is not None:
             if m.kind == "person" or agent.entity.kind == "organization":
@@ -249,7 +303,7 @@ def _objects(doc: Document, lo: int, hi: int) -> list[Entity]:
     stop = _OBJ_STOP.search(body, lo, hi)
     end = stop.start() if stop else hi
     out: list[Entity] = []
-    for m in doc.agents_in(lo, end):
+    for m in doc.mentions.agents_in(lo, end):
         if m.entity is None or doc.in_quote(m.start):
             continue
         before = body[max(lo, m.start - 12):m.start]
@@ -263,7 +317,7 @@ def _objects(doc: Document, lo: int, hi: int) -> list[Entity]:
             # an organisation is a participant when it is the counterpart itself
             if _EVENT_OF.search(body, max(lo, m.start - 40), m.start):
                 continue  # "hosted the summit of the SCO": the event, not a party
-            nxt = doc.agents_in(m.end, min(end, m.end + 60))
+            nxt = doc.mentions.agents_in(m.end, min(end, m.end + 60))
             if nxt and nxt[0].kind == "person" and re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", body[m.end:nxt[0].start]):
                 continue  # "Asia Society president Kevin Rudd": the person is
             if re.search(r"\b(?:of|from|at)\s+(?:the\s+)?$", before):
@@ -279,14 +333,17 @@ def _objects(doc: Document, lo: int, hi: int) -> list[Entity]:
 class MeetingRules:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.hosted_guests: list[HostedGuest] = []
+        self.dateline_placed: set[int] = set()
 
-    def run(self) -> list[Meeting]:
+    def run(self) -> MeetingFindings:
         found: list[_Found] = []
         self.found = found
         for sent in self.doc.sentences:
             found.extend(self._sentence(sent))
             self._attendance(sent, found)
-        return self._merge(found)
+        meetings = self._merge(found)
+        return MeetingFindings(meetings, self.hosted_guests, self.dateline_placed)
 
     # ------------------------------------------------------------------ attendance
     def _list_after(self, sent: Sentence, lo: int) -> list[Entity]:
@@ -297,7 +354,7 @@ class MeetingRules:
         stop = _LIST_STOP.search(body, lo, sent.end)
         hi = stop.start() if stop else sent.end
         out = []
-        for m in doc.agents_in(lo, hi):
+        for m in doc.mentions.agents_in(lo, hi):
             if m.kind != "person" or m.entity is None or m.entity.strength <= 0 or doc.in_quote(m.start):
                 continue
             if re.search(r"(?:\bof|['’]s)\s+(?:the\s+)?$", body[max(lo, m.start - 8):m.start]):
@@ -330,10 +387,10 @@ class MeetingRules:
             if kind == "present_post":
                 rel = _REL_WHO_M.search(doc.body, max(sent.start, ts - 30), ts)
                 if rel:
-                    people = [e for e in doc.relative_group(sent, rel.start()) if e.strength > 0]
+                    people = [e for e in doc.resolve.relative_group(sent, rel.start()) if e.strength > 0]
                 else:
-                    lo, _ = doc.clause_bounds(sent, ts)
-                    people = [x.entity for x in doc.agents_in(max(lo, sent.start), ts)
+                    lo, _ = doc.dates.clause_bounds(sent, ts)
+                    people = [x.entity for x in doc.mentions.agents_in(max(lo, sent.start), ts)
                               if x.kind == "person" and x.entity is not None and x.entity.strength > 0
                               and not doc.in_quote(x.start)]
             else:
@@ -344,7 +401,7 @@ class MeetingRules:
             target = same[-1] if same else None
             if kind == "joined":
                 # "X was joined by Y and Z": X's meeting (or X's own trip) gains them
-                agent = doc.agent_before(sent, ts + len(m.group()) - len(m.group().lstrip()))
+                agent = doc.resolve.agent_before(sent, ts + len(m.group()) - len(m.group().lstrip()))
                 subj = agent.entity if agent is not None else None
                 if subj is None:
                     continue
@@ -357,7 +414,7 @@ class MeetingRules:
                 subj = _subject_group(doc, sent, ts, found)
                 if not subj:
                     continue
-                d, prec = doc.date_for(sent, ts, False)
+                d, prec = doc.dates.date_for(sent, ts, False)
                 loc = location_in(doc, sent.start, sent.end)
                 target = _Found(list(subj), sent, ts, loc, None, "in_person", False, "meeting.alongside", d, prec)
                 target.dateline_ok = loc is None and not _has_place(doc, sent)
@@ -373,7 +430,7 @@ class MeetingRules:
                     # sentence's subject and the attendees met
                     subj = (_sentence_subject(doc, sent, ts) or _sentence_subject(doc, sent, ts, from_start=True))[:1]
                     if subj and subj[0].kind == "person":
-                        d, prec = doc.date_for(sent, ts, False)
+                        d, prec = doc.dates.date_for(sent, ts, False)
                         loc = location_in(doc, sent.start, sent.end)
                         target = _Found(list(subj), sent, ts, loc, None, "in_person", False,
                                         "meeting.attended_by", d, prec)
@@ -381,7 +438,7 @@ class MeetingRules:
                         found.append(target)
             if target is None:
                 if kind in ("chaired", "together") and len(people) >= 2 and _MEETING_WORDS.search(sent.text):
-                    d, prec = doc.date_for(sent, ts, False)
+                    d, prec = doc.dates.date_for(sent, ts, False)
                     loc = location_in(doc, sent.start, sent.end)
                     f = _Found(_unique(people), sent, ts, loc, None, "in_person", False,
                                "meeting.chaired_by", d, prec)
@@ -392,191 +449,256 @@ class MeetingRules:
 
     def _sentence(self, sent: Sentence) -> list[_Found]:
         doc = self.doc
-        body = doc.body
         out: list[_Found] = []
         if not doc.words(sent) & _MEET_HINTS:
             return out  # no word any meeting rule starts from
         for m in _TRIGGER.finditer(sent.text):
-            ts, te = sent.start + m.start(), sent.start + m.end()
-            if doc.in_quote(ts):
+            t = self._trigger(sent, m, out)
+            if t is None:
                 continue
-            kind = next(k for k in ("met", "held", "between", "host", "spoke", "call", "courtesy", "sat",
-                                    "their", "phoned", "talks_with", "spent", "whom", "joined") if m.group(k))
-            if kind == "spent":
-                kind = "sat"  # "spent seven hours with X": subject and object, like "sat down with"
-            pre = body[max(sent.start, ts - 40):ts]
-            if _NEGATED.search(pre) or _NEG_AFTER.match(body, te, sent.end):
+            got = self._dispatch(t)
+            if got is None:
                 continue
-            if kind == "met" and m.group("met") == "meeting" and not re.search(r"\b(?:a|the|their|his|her|first|in)\s+$", pre) \
-                    and "with" not in m.group() and not (
-                        re.search(r"\b(?:before|after|while|when|since)\s+$", pre)
-                        and doc.agents_in(te, min(sent.end, te + 40))):
-                continue  # but "... before meeting President X": the clause's subject met X
-            if kind == "met" and m.group("met") == "meeting" and re.search(r"\b(?:before|after|while|when)\s+$", pre):
-                kind = "their_meeting"
-            if kind == "spoke" and not (_PHONE.search(sent.text) or _VIDEO.search(sent.text)):
-                continue
-            if kind == "courtesy" and m.group().startswith("called") and not re.match(
-                    r"\s+(?:[A-Z]|the\s+(?:[A-Z]|visiting|new))", body[te:te + 20]):
-                continue  # "called on X to ..." is speech
-            if kind == "courtesy" and m.group().startswith("called") and re.match(
-                    r"[^.;]{0,80}?\bto\s+\w+", body[te:sent.end]):
-                continue
-            passive = kind in ("host", "met") and bool(_PASSIVE_BEFORE.search(pre))
-            if kind == "host" and not passive and re.match(r"\s+(?:by|the\s+(?:news|decision|move|announcement|agreement|deal|proposal|idea|talks|summit|event|meeting|conference|forum|games))\b", body[te:te + 40]):
-                continue
-            planned = bool(_PLANNED.search(pre))
-            subject_found = True
-            _, chi = doc.clause_bounds(sent, te)
-            parts: list[Entity] = []
-            passive_host: Entity | None = None
-            if _PLANNED_CLAUSE.search(body, max(doc.clause_bounds(sent, ts)[0], ts - 90), ts):
-                planned = True
-            if kind == "between":
-                parts = _objects(doc, te, chi)
-            elif passive:
-                # "Vieira was received by Vice-President Tang", "was welcomed at the airport by X"
-                parts = _subject_group(doc, sent, ts - len(pre) + _PASSIVE_BEFORE.search(pre).start(), self.found + out)
-                bm = _BY.search(body, te, min(chi, te + 80))
-                if bm:
-                    hosts = _objects(doc, bm.end(), chi)
-                    parts += hosts
-                    if kind == "host" and hosts:
-                        passive_host = hosts[0]
-            elif kind == "whom":
-                # "Chilean Foreign Minister X, with whom Y discussed lithium": X and Y
-                if not re.match(r"\s+(?:[\w\-]+\s+){0,3}?(?:discussed|met|held|talked|spoke|signed|reviewed|exchanged)\b",
-                                body[te:te + 60]):
-                    continue
-                comma = body.rfind(",", max(sent.start, ts - 3), ts)
-                if comma < 0:
-                    continue
-                parts = doc.relative_group(sent, comma)[-1:]
-                nxt = [x for x in doc.agents_in(te, min(sent.end, te + 50)) if x.kind == "person"][:1]
-                parts += [x.entity for x in nxt if x.entity is not None]
-            elif kind == "joined":
-                # "X joined A, B and C for a meeting of ...": X and the people joined
-                fm = re.compile(r"\bfor\s+(?:a|an|the|their)\s+").search(body, te, sent.end)
-                parts = _subject_group(doc, sent, ts, self.found + out)
-                if not parts or fm is None:
-                    continue
-                parts += [x.entity for x in doc.agents_in(te, fm.start()) if x.kind == "person"
-                          and x.entity is not None and not doc.in_quote(x.start)]
-            elif kind == "their":
-                parts = _sentence_subject(doc, sent, ts)
-            elif kind == "their_meeting":
-                # "The pair held talks with X before meeting President Y"
-                ps = doc.sentences[sent.index].start
-                parts = _subject_group(doc, sent, ps + len(_lead_subject(doc, sent)), self.found + out) \
-                    if _lead_subject(doc, sent) else []
-                parts = parts or _sentence_subject(doc, sent, ts)
-                parts += _objects(doc, te, chi)
-            elif kind == "phoned":
-                nxt = doc.agents_in(te, min(sent.end, te + 3))
-                if not nxt or nxt[0].kind != "person" or re.match(r"\s+(?:a|an|the|for|on|it|him|her)\b", body[nxt[0].end:nxt[0].end + 6]):
-                    continue
-                parts = _subject_group(doc, sent, ts, self.found + out) + [nxt[0].entity]
-            elif kind == "talks_with":
-                # "X's talks with Y", "in talks with Y"
-                owner = doc.agents_in(max(sent.start, ts - 40), ts)
-                if owner and owner[-1].possessive:
-                    parts = [owner[-1].entity]
-                else:
-                    parts = _subject_group(doc, sent, ts, self.found + out) or _sentence_subject(doc, sent, ts)
-                parts += _objects(doc, te, chi)
-            elif kind in ("held", "spoke", "call"):
-                parts = _subject_group(doc, sent, ts, self.found + out)
-                if kind == "call" and not parts:
-                    parts = _sentence_subject(doc, sent, ts)
-                wm = (_WITH_TO if kind == "spoke" else _WITH).search(body, te, min(chi, te + 90))
-                if wm and not _OBJ_STOP.search(body, te, wm.start()):
-                    parts += _objects(doc, wm.end(), chi)
-            else:
-                parts = _subject_group(doc, sent, ts, self.found + out)
-                if kind == "met" and m.group("met") == "meeting":
-                    owner = doc.agents_in(max(sent.start, ts - 30), ts)
-                    if owner and owner[-1].possessive:
-                        parts = [owner[-1].entity]
-                subject_found = bool(parts) or m.group("met") == "meeting"
-                objs = _objects(doc, te, chi)
-                if kind == "host" and not objs:
-                    continue
-                if kind == "host" and re.match(r"[^,.;]{0,60}?\bto\s+(?!the\b|[A-Z])[a-z]+", body[te:chi]) and \
-                        not _HOST_TO_PLACE.match(body, te, chi):
-                    continue  # "welcomed X to play a greater role"
-                parts += objs
-            if kind in ("held", "met", "talks_with", "spoke", "call") and not passive:
-                # "held separate talks with both leaders": the pair named before
-                wm2 = _WITH_BOTH.match(body, te, chi) or _WITH_BOTH.search(body, te, min(chi, te + 40))
-                if wm2:
-                    parts = [p for p in parts if p is not None]
-                    parts += _last_pair(self.found + out, sent, parts) or [
-                        e for e in _the_two(doc, sent, ts) if e not in parts]
-            parts = _unique(parts)
-            if len(parts) < 2:
-                continue
-            if kind in ("met", "host", "sat", "courtesy") and not passive and not subject_found:
-                continue  # "... is scheduled to meet X and Y": whose meeting is unknown
-            if _SEPARATE.search(body, max(sent.start, ts - 12), min(chi, te + 12)) and kind != "between":
-                # "X, Y and Z held separate meetings with W": one meeting per pair
-                subj = [e for e in parts if e in _unique(_subject_group(doc, sent, ts, self.found + out))]
-                objs = [e for e in parts if e not in subj]
-                if subj and objs and (len(subj) > 1 or len(objs) > 1):
-                    d, prec = doc.date_for(sent, ts, planned)
-                    loc = location_in(doc, sent.start, chi)
-                    for a in subj:
-                        for b in objs:
-                            f = _Found([a, b], sent, ts, loc, None, "in_person", planned,
-                                       f"meeting.{kind}.separate", d, prec)
-                            f.dateline_ok = loc is None and not _has_place(doc, sent)
-                            f.separate = True
-                            out.append(f)
-                    continue
-            mode = "in_person"
-            window = body[max(sent.start, ts - 60):min(sent.end, te + 60)]
-            if _VIDEO.search(window):
-                mode = "video"
-            elif _PHONE.search(window) or kind == "phoned" or kind == "call" and "phone" in m.group().lower():
-                mode = "phone"
-            loc_lo = doc.clause_bounds(sent, ts)[0] if kind in ("their_meeting", "whom") else sent.start
-            loc = location_in(doc, loc_lo, chi) if mode == "in_person" else None
-            if loc is None and mode == "in_person":
-                # "he travelled to Riyadh, where he met X": the place the clause hangs on
-                clo = doc.clause_bounds(sent, ts)[0]
-                if clo > sent.start and re.match(r"\s*where\b", body[clo:clo + 8]):
-                    prev = [p for p in doc.places_in(sent.start, clo) if p.place.kind != "demonym"
-                            and not doc.in_quote(p.start)]
-                    if prev and not body[prev[-1].end:clo].strip(" ,"):
-                        loc = as_location(prev[-1])
-            host_country = None
-            host = passive_host if passive else (parts[0] if kind == "host" else None)
-            # the host's country: stated, or the dateline's for a local official
-            host_home = doc.country_of(host) if host is not None else None
-            if host is not None and mode == "in_person" and host_home:
-                host_country = host_home
-            if loc is None and not _has_place(doc, sent):
-                loc_ok = True
-            else:
-                loc_ok = False
-            d, prec = doc.date_for(sent, ts, planned)
-            planned = planned or doc.after_report(d, prec)
-            if host is not None and mode == "in_person" and not planned:
-                where = loc.iso3 if loc else host_home
-                if where and host_home == where:
-                    for guest in parts:
-                        if guest is not host and guest.kind == "person" and guest.country != where:
-                            doc.hosted_guests.append((guest, where, loc.city if loc else None, d, prec,
-                                                      Evidence(sent.text, sent.start, sent.end,
-                                                               "visit.hosted_guest", 0.75)))
-            f = _Found(parts, sent, ts, loc, host_country, mode, planned, f"meeting.{kind}", d, prec)
-            f.dateline_ok = loc_ok
-            out.append(f)
+            f = self._finish(t, got, out)
+            if f:
+                out.extend(f)
+        out.extend(self._hosted_by(sent))
+        return out
+
+    def _trigger(self, sent: Sentence, m: re.Match[str], out: list[_Found]) -> _Trigger | None:
+        """The trigger's kind, clause and tense, or None when the words deny or rule it out."""
+        doc = self.doc
+        body = doc.body
+        ts, te = sent.start + m.start(), sent.start + m.end()
+        if doc.in_quote(ts):
+            return None
+        kind = next(k for k in _KINDS if m.group(k))
+        entry = _entry(m.group(kind))  # the words that fired, for the evidence
+        if kind == "spent":
+            kind = "sat"  # "spent seven hours with X": subject and object, like "sat down with"
+        pre = body[max(sent.start, ts - 40):ts]
+        if cues.is_denied(pre) or cues.NEGATED_AFTER.match(body, te, sent.end):
+            return None
+        word = m.group(kind) if kind in ("met", "call", "courtesy") else ""
+        if kind == "met" and word == "meeting" and not re.search(r"\b(?:a|the|their|his|her|first|in)\s+$", pre) \
+                and "with" not in m.group() and not (
+                    re.search(r"\b(?:before|after|while|when|since)\s+$", pre)
+                    and doc.mentions.agents_in(te, min(sent.end, te + 40))):
+            return None  # but "... before meeting President X": the clause's subject met X
+        if kind == "met" and word == "meeting" and re.search(r"\b(?:before|after|while|when)\s+$", pre):
+            kind = "their_meeting"
+        if kind == "spoke" and not (_PHONE.search(sent.text) or _VIDEO.search(sent.text)):
+            return None
+        if kind == "courtesy" and m.group().startswith("called") and (not re.match(
+                r"\s+(?:[A-Z]|the\s+(?:[A-Z]|visiting|new))", body[te:te + 20]) or re.match(
+                r"[^.;]{0,80}?\bto\s+\w+", body[te:sent.end])):
+            return None  # "called on X to ..." is speech
+        passive = kind in ("host", "met") and bool(_PASSIVE_BEFORE.search(pre))
+        if kind == "host" and not passive and re.match(r"\s+(?:by|the\s+(?:news|decision|move|announcement|agreement|deal|proposal|idea|talks|summit|event|meeting|conference|forum|games))\b", body[te:te + 40]):
+            return None
+        planned = cues.is_planned(pre) or bool(cues.INFINITIVE_TO.search(pre)) or bool(
+            cues.PLANNED_CLAUSE.search(body, max(doc.dates.clause_bounds(sent, ts)[0], ts - 90), ts))
+        _, chi = doc.dates.clause_bounds(sent, te)
+        return _Trigger(sent, m, kind, ts, te, pre, chi, passive, planned, self.found + out, entry)
+
+    # ------------------------------------------------------------ one handler per kind
+    # Each returns the participants (and the host, for "was received by"), or None to skip.
+    def _between(self, t: _Trigger) -> _Parts | None:
+        return _Parts(_objects(self.doc, t.te, t.chi))
+
+    def _passive(self, t: _Trigger) -> _Parts | None:
+        # "Vieira was received by Vice-President Tang", "was welcomed at the airport by X"
+        doc = self.doc
+        parts = _subject_group(doc, t.sent, t.ts - len(t.pre) + _PASSIVE_BEFORE.search(t.pre).start(), t.found)
+        host = None
+        bm = _BY.search(doc.body, t.te, min(t.chi, t.te + 80))
+        if bm:
+            hosts = _objects(doc, bm.end(), t.chi)
+            parts += hosts
+            if t.kind == "host" and hosts:
+                host = hosts[0]
+        return _Parts(parts, host=host)
+
+    def _whom(self, t: _Trigger) -> _Parts | None:
+        # "Chilean Foreign Minister X, with whom Y discussed lithium": X and Y
+        doc, body = self.doc, self.doc.body
+        if not re.match(r"\s+(?:[\w\-]+\s+){0,3}?(?:discussed|met|held|talked|spoke|signed|reviewed|exchanged)\b",
+                        body[t.te:t.te + 60]):
+            return None
+        comma = body.rfind(",", max(t.sent.start, t.ts - 3), t.ts)
+        if comma < 0:
+            return None
+        parts = doc.resolve.relative_group(t.sent, comma)[-1:]
+        nxt = [x for x in doc.mentions.agents_in(t.te, min(t.sent.end, t.te + 50)) if x.kind == "person"][:1]
+        return _Parts(parts + [x.entity for x in nxt if x.entity is not None])
+
+    def _joined(self, t: _Trigger) -> _Parts | None:
+        # "X joined A, B and C for a meeting of ...": X and the people joined
+        doc = self.doc
+        fm = _FOR_EVENT.search(doc.body, t.te, t.sent.end)
+        parts = _subject_group(doc, t.sent, t.ts, t.found)
+        if not parts or fm is None:
+            return None
+        return _Parts(parts + [x.entity for x in doc.mentions.agents_in(t.te, fm.start()) if x.kind == "person"
+                               and x.entity is not None and not doc.in_quote(x.start)])
+
+    def _their(self, t: _Trigger) -> _Parts | None:
+        return _Parts(_sentence_subject(self.doc, t.sent, t.ts))
+
+    def _their_meeting(self, t: _Trigger) -> _Parts | None:
+        # "The pair held talks with X before meeting President Y"
+        doc = self.doc
+        lead = _lead_subject(doc, t.sent)
+        parts = _subject_group(doc, t.sent, t.sent.start + len(lead), t.found) if lead else []
+        parts = parts or _sentence_subject(doc, t.sent, t.ts)
+        return _Parts(parts + _objects(doc, t.te, t.chi))
+
+    def _phoned(self, t: _Trigger) -> _Parts | None:
+        doc, body = self.doc, self.doc.body
+        nxt = doc.mentions.agents_in(t.te, min(t.sent.end, t.te + 3))
+        if not nxt or nxt[0].kind != "person" or re.match(r"\s+(?:a|an|the|for|on|it|him|her)\b", body[nxt[0].end:nxt[0].end + 6]):
+            return None
+        return _Parts(_subject_group(doc, t.sent, t.ts, t.found) + [nxt[0].entity])
+
+    def _call_from(self, t: _Trigger) -> _Parts | None:
+        # "X received a telephone call from Y": the receiver and the caller
+        doc = self.doc
+        parts = _subject_group(doc, t.sent, t.ts, t.found) or _sentence_subject(doc, t.sent, t.ts)
+        callers = [x for x in doc.mentions.agents_in(t.te, min(t.chi, t.te + 120)) if x.entity is not None
+                   and not doc.in_quote(x.start)]
+        if callers and callers[0].kind == "org" and len(callers) > 1 and doc.resolve.only_titles(
+                doc.body[callers[0].end:callers[1].start]):
+            callers = callers[1:]  # "from UK Foreign Secretary X"
+        if not callers or not doc.resolve.only_titles(doc.body[t.te:callers[0].start]):
+            return None
+        return _Parts(parts + [callers[0].entity])
+
+    def _talks_with(self, t: _Trigger) -> _Parts | None:
+        # "X's talks with Y", "in talks with Y"
+        doc = self.doc
+        owner = doc.mentions.agents_in(max(t.sent.start, t.ts - 40), t.ts)
+        if owner and owner[-1].possessive:
+            parts = [owner[-1].entity]
+        else:
+            parts = _subject_group(doc, t.sent, t.ts, t.found) or _sentence_subject(doc, t.sent, t.ts)
+        return _Parts(parts + _objects(doc, t.te, t.chi))
+
+    def _with_object(self, t: _Trigger) -> _Parts | None:
+        # "X held talks with Y", "X spoke by phone with Y", "a phone call with Y"
+        doc, body = self.doc, self.doc.body
+        parts = _subject_group(doc, t.sent, t.ts, t.found)
+        if t.kind == "call" and not parts:
+            parts = _sentence_subject(doc, t.sent, t.ts)
+        wm = (_WITH_TO if t.kind == "spoke" else _WITH).search(body, t.te, min(t.chi, t.te + 90))
+        if wm and not _OBJ_STOP.search(body, t.te, wm.start()):
+            parts += _objects(doc, wm.end(), t.chi)
+        return _Parts(parts)
+
+    def _subject_object(self, t: _Trigger) -> _Parts | None:
+        # "X met Y", "X received Y", "X sat down with Y", "X called on Y"
+        doc, body = self.doc, self.doc.body
+        parts = _subject_group(doc, t.sent, t.ts, t.found)
+        if t.kind == "met" and t.m.group("met") == "meeting":
+            owner = doc.mentions.agents_in(max(t.sent.start, t.ts - 30), t.ts)
+            if owner and owner[-1].possessive:
+                parts = [owner[-1].entity]
+        subject_found = bool(parts) or t.m.group("met") == "meeting"
+        objs = _objects(doc, t.te, t.chi)
+        if t.kind == "host" and not objs:
+            return None
+        if t.kind == "host" and re.match(r"[^,.;]{0,60}?\bto\s+(?!the\b|[A-Z])[a-z]+", body[t.te:t.chi]) and \
+                not _HOST_TO_PLACE.match(body, t.te, t.chi):
+            return None  # "welcomed X to play a greater role"
+        return _Parts(parts + objs, subject_found=subject_found)
+
+    def _dispatch(self, t: _Trigger) -> _Parts | None:
+        if t.passive:
+            return self._passive(t)
+        return self._BY_KIND.get(t.kind, MeetingRules._subject_object)(self, t)
+
+    _BY_KIND = {
+        "between": _between, "whom": _whom, "joined": _joined, "their": _their,
+        "their_meeting": _their_meeting, "phoned": _phoned, "call_from": _call_from,
+        "talks_with": _talks_with, "held": _with_object, "spoke": _with_object, "call": _with_object,
+    }
+
+    # ------------------------------------------------------------ shared completion
+    def _finish(self, t: _Trigger, got: _Parts, out: list[_Found]) -> list[_Found]:
+        """Participants, mode, place, date and host of one trigger's meeting(s)."""
+        doc, body, sent, kind, ts, te, chi = self.doc, self.doc.body, t.sent, t.kind, t.ts, t.te, t.chi
+        parts = got.parts
+        planned = t.planned
+        if kind in ("held", "met", "talks_with", "spoke", "call") and not t.passive:
+            # "held separate talks with both leaders": the pair named before
+            wm2 = _WITH_BOTH.match(body, te, chi) or _WITH_BOTH.search(body, te, min(chi, te + 40))
+            if wm2:
+                parts = [p for p in parts if p is not None]
+                parts += _last_pair(t.found, sent, parts) or [
+                    e for e in _the_two(doc, sent, ts) if e not in parts]
+        parts = _unique(parts)
+        if len(parts) < 2:
+            return []
+        if kind in ("met", "host", "sat", "courtesy") and not t.passive and not got.subject_found:
+            return []  # "... is scheduled to meet X and Y": whose meeting is unknown
+        rule = f"meeting.{kind}:{t.entry}"
+        if _SEPARATE.search(body, max(sent.start, ts - 12), min(chi, te + 12)) and kind != "between":
+            # "X, Y and Z held separate meetings with W": one meeting per pair
+            subj = [e for e in parts if e in _unique(_subject_group(doc, sent, ts, t.found))]
+            objs = [e for e in parts if e not in subj]
+            if subj and objs and (len(subj) > 1 or len(objs) > 1):
+                d, prec = doc.dates.date_for(sent, ts, planned)
+                loc = location_in(doc, sent.start, chi)
+                res = []
+                for a in subj:
+                    for b in objs:
+                        f = _Found([a, b], sent, ts, loc, None, "in_person", planned,
+                                   f"meeting.{kind}.separate", d, prec)
+                        f.dateline_ok = loc is None and not _has_place(doc, sent)
+                        f.separate = True
+                        res.append(f)
+                return res
+        mode = _mode(body[max(sent.start, ts - 60):min(sent.end, te + 60)], kind, t.m.group())
+        loc_lo = doc.dates.clause_bounds(sent, ts)[0] if kind in ("their_meeting", "whom") else sent.start
+        loc = location_in(doc, loc_lo, chi) if mode == "in_person" else None
+        if loc is None and mode == "in_person":
+            # "he travelled to Riyadh, where he met X": the place the clause hangs on
+            clo = doc.dates.clause_bounds(sent, ts)[0]
+            if clo > sent.start and re.match(r"\s*where\b", body[clo:clo + 8]):
+                prev = [p for p in doc.mentions.places_in(sent.start, clo) if p.place.kind != "demonym"
+                        and not doc.in_quote(p.start)]
+                if prev and not body[prev[-1].end:clo].strip(" ,"):
+                    loc = as_location(prev[-1])
+        host_country = None
+        host = got.host if t.passive else (parts[0] if kind == "host" else None)
+        # the host's country: stated, or the dateline's for a local official
+        host_home = doc.resolve.country_of(host) if host is not None else None
+        if host is not None and mode == "in_person" and host_home:
+            host_country = host_home
+        loc_ok = loc is None and not _has_place(doc, sent)
+        d, prec = doc.dates.date_for(sent, ts, planned)
+        planned = planned or doc.dates.after_report(d, prec)
+        if host is not None and mode == "in_person" and not planned:
+            where = loc.iso3 if loc else host_home
+            if where and host_home == where:
+                for guest in parts:
+                    if guest is not host and guest.kind == "person" and guest.country != where:
+                        self.hosted_guests.append(HostedGuest(
+                            guest, where, loc.city if loc else None, d, prec,
+                            Evidence(sent.text, sent.start, sent.end, "visit.hosted_guest", 0.75)))
+        f = _Found(parts, sent, ts, loc, host_country, mode, planned, rule, d, prec)
+        f.dateline_ok = loc_ok
+        return [f]
+
+    def _hosted_by(self, sent: Sentence) -> list[_Found]:
+        """ "a talk hosted by the Asia Society": the host organisation meets its guest."""
+        doc, body = self.doc, self.doc.body
+        out: list[_Found] = []
         for m in _HOSTED_BY.finditer(sent.text):
             ts, te = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(ts):
                 continue
-            hosts = [x for x in doc.agents_in(te, min(sent.end, te + 80))
-                     if x.start - te < 6 or doc._only_titles(doc.body[te:x.start])][:1]
+            hosts = [x for x in doc.mentions.agents_in(te, min(sent.end, te + 80))
+                     if x.start - te < 6 or doc.resolve.only_titles(doc.body[te:x.start])][:1]
             if not hosts or hosts[0].entity is None:
                 continue
             host: Mention = hosts[0]
@@ -585,14 +707,14 @@ class MeetingRules:
                 # "A and B agreed ..., following talks mediated by C": the parties and C
                 guests = [e for e in _sentence_subject(doc, sent, ts) if e.kind == "person"]
             if not guests:
-                for x in doc.agents_in(sent.start, sent.end):
+                for x in doc.mentions.agents_in(sent.start, sent.end):
                     if x is host or x.entity is None or x.kind != "person" or doc.in_quote(x.start):
                         continue
                     if host.start <= x.start < host.end:
                         continue
                     guests = [x.entity]
                     break
-            bm = re.compile(r"\bbetween\s+").search(body, host.end, sent.end) if "between" in sent.text else None
+            bm = _BETWEEN.search(body, host.end, sent.end) if "between" in sent.text else None
             if bm:
                 # "talks hosted by X, ..., between Y and Z"
                 guests = _objects(doc, bm.end(), sent.end) or guests
@@ -600,9 +722,9 @@ class MeetingRules:
             if not guests:
                 continue
             loc = location_in(doc, sent.start, sent.end)
-            d, prec = doc.date_for(sent, ts, False)
+            d, prec = doc.dates.date_for(sent, ts, False)
             f = _Found([*guests, host.entity], sent, ts, loc, None, "in_person", False,
-                       "meeting.hosted_by", d, prec)
+                       f"meeting.hosted_by:{m.group('verb')}", d, prec)
             f.dateline_ok = loc is None and not _has_place(doc, sent)
             out.append(f)
         return out
@@ -620,8 +742,8 @@ class MeetingRules:
                         continue
                     if g.planned != f.planned and ids != gids:
                         continue  # "held talks with X and is to meet Y": two meetings
-                    if g.planned != f.planned and (self.doc.after_report(f.date, f.precision)
-                                                   or self.doc.after_report(g.date, g.precision)):
+                    if g.planned != f.planned and (self.doc.dates.after_report(f.date, f.precision)
+                                                   or self.doc.dates.after_report(g.date, g.precision)):
                         continue  # "met last week ... will meet again next Saturday": two meetings
                     if len(ids) > len(gids):
                         g.parts = f.parts
@@ -665,7 +787,7 @@ class MeetingRules:
                     break
             if country is None and g.mode == "in_person" and not g.planned and self.doc.dateline and g.dateline_ok \
                     and (g.precision != "day" or g.date is None or 0 <= (pub - g.date).days <= 10):
-                country = self.doc.dateline[0]
+                country = self.doc.dateline.iso3
                 dateline_placed = True
             gov = [e.is_government for e in g.parts]
             if all(x is False for x in gov):
@@ -674,7 +796,7 @@ class MeetingRules:
                 track = "1.5"
             else:
                 track = "1"
-            conf = 0.85 if g.rule != "meeting.hosted_by" else 0.7
+            conf = 0.85 if not g.rule.startswith("meeting.hosted_by") else 0.7
             out.append(Meeting(
                 participants=tuple(actor_of(e) for e in g.parts),
                 country=country,
@@ -687,21 +809,21 @@ class MeetingRules:
                 evidence=Evidence(g.sent.text, g.sent.start, g.sent.end, g.rule, conf),
             ))
             if dateline_placed:
-                self.doc.dateline_placed.add(id(out[-1]))
+                self.dateline_placed.add(len(out) - 1)
         return out
 
 
 def _sentence_subject(doc: Document, sent: Sentence, pos: int, from_start: bool = False) -> list[Entity]:
     """The coordinated names that open the clause before ``pos``: "X and Y first discussed"
     (``from_start``: the sentence's own subject, for "X arrived ..., and held talks")."""
-    lo = sent.start if from_start else doc.clause_bounds(sent, pos)[0]
+    lo = sent.start if from_start else doc.dates.clause_bounds(sent, pos)[0]
     if sent.index == 0:
         lo = max(lo, doc.body_start)  # past the dateline "TASHKENT — "
-    ms = [m for m in doc.agents_in(lo, pos) if not doc.in_quote(m.start) and m.entity is not None]
+    ms = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start) and m.entity is not None]
     dm = _DESC_START.match(doc.body, lo, pos)
     if dm and (not ms or ms[0].start > lo + dm.end() - dm.start()):
         # "The Russian delegation arrived ... and was greeted by X", "The UN chief arrived"
-        ag = doc._description(sent, dm.start(1), dm.end(), dm.group(1), dm.group(2), dm.group(3))
+        ag = doc.resolve.description(sent, dm.start(1), dm.end(), dm.group(1), dm.group(2), dm.group(3))
         if ag is not None and ag.entity is not None and ag.entity.kind == "person":
             return [ag.entity]
     if not ms:
@@ -712,12 +834,12 @@ def _sentence_subject(doc: Document, sent: Sentence, pos: int, from_start: bool 
     pm = re.search(r"\b(he|she)\s", gap)
     if pm:
         # "On Tuesday, he toured the Carter Center and met X": the pronoun is the subject
-        ent = doc.resolve_pronoun(sent, lo + pm.start(1), pm.group(1))
+        ent = doc.resolve.resolve_pronoun(sent, lo + pm.start(1), pm.group(1))
         return [ent] if ent is not None else []
     while len(ms) > 1 and ms[0].possessive:
         ms = ms[1:]  # "attended Mr Trump's inauguration": not the subject
     first = ms[0]
-    if first.kind == "org" and len(ms) > 1 and ms[1].kind == "person" and doc._only_titles(
+    if first.kind == "org" and len(ms) > 1 and ms[1].kind == "person" and doc.resolve.only_titles(
             doc.body[first.end:ms[1].start]):
         ms = ms[1:]  # "U.N. Secretary-General Antonio Guterres"
         first = ms[0]
@@ -725,7 +847,7 @@ def _sentence_subject(doc: Document, sent: Sentence, pos: int, from_start: bool 
         # "The UN chief arrived ... and held talks": a person described by an organisation
         rm = re.match(r"\s+([a-z][\w\-]*)\b", doc.body[first.end:first.end + 30])
         if rm and rm.group(1) in doc.scanner.title_words:
-            ent = doc.resolve_person_description(first.start, rm.group(1), None)
+            ent = doc.resolve.resolve_person_description(first.start, rm.group(1), None)
             return [ent] if ent is not None else []
     out = [ms[0].entity]
     for prev, m in zip(ms, ms[1:], strict=False):
@@ -754,5 +876,5 @@ def _unique(ents: list[Entity]) -> list[Entity]:
     return out
 
 
-def extract_meetings(doc: Document) -> list[Meeting]:
+def extract_meetings(doc: Document) -> MeetingFindings:
     return MeetingRules(doc).run()

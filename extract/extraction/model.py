@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 # Bump when rules change: every event row records the version that produced it.
-EXTRACTOR_VERSION = "0.2.1"
+EXTRACTOR_VERSION = "0.3.0"
 
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 MODES = ("in_person", "phone", "video")
@@ -81,3 +82,15 @@ class ArticleExtraction:
     visits: list[Visit] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+
+
+def actor_of(ent: Any) -> Actor:
+    """The published actor of an article entity (:class:`people.Entity`)."""
+    return Actor(
+        name=ent.name,
+        kind="person" if ent.kind == "person" else "organization",
+        country=ent.country,
+        title=ent.title,
+        is_government=ent.is_government,
+        aliases=tuple(sorted(ent.aliases)),
+    )

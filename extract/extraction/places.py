@@ -22,7 +22,7 @@ _LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?(?:(?:[\w’'\-]+
 
 
 # "the war in Ukraine", "peace in Gaza": the place of a topic, not of an event
-_NOT_VENUE = re.compile(r"\b(?:war|wars|conflict|conflicts|fighting|crisis|situation|peace|invasion|violence|"
+NOT_VENUE = re.compile(r"\b(?:war|wars|conflict|conflicts|fighting|crisis|situation|peace|invasion|violence|"
                         r"attack|attacks|investment|investments|interests|operations|presence|troops|"
                         r"elections?|stability|security|unrest|ceasefire|truce|offensive|strikes?|"
                         r"isolated|involvement|role|developments)\s+(?:in|at)\s+(?:the\s+)?$")
@@ -45,7 +45,7 @@ def as_location(m: Mention) -> Location:
 
 def destination_after(doc: Document, pos: int, hi: int, max_gap: int = 40) -> Location | None:
     """The first place a trip goes to, right after a travel word at ``pos``."""
-    for m in doc.places_in(pos, min(hi, pos + 120)):
+    for m in doc.mentions.places_in(pos, min(hi, pos + 120)):
         if m.place.kind == "demonym":
             # "visited the Chinese capital": demonym + capital word
             tail = doc.body[m.end:m.end + 10]
@@ -62,7 +62,7 @@ def destination_after(doc: Document, pos: int, hi: int, max_gap: int = 40) -> Lo
 
 def place_before(doc: Document, pos: int, lo: int) -> Location | None:
     """A country or demonym right before a noun: "Liu's US visit", "his China trip"."""
-    ms = doc.places_in(max(lo, pos - 40), pos)
+    ms = doc.mentions.places_in(max(lo, pos - 40), pos)
     if not ms:
         return None
     m = ms[-1]
@@ -75,11 +75,11 @@ def place_before(doc: Document, pos: int, lo: int) -> Location | None:
 
 def location_in(doc: Document, lo: int, hi: int) -> Location | None:
     """The first "in/at PLACE" inside [lo, hi)."""
-    for m in doc.places_in(lo, hi):
+    for m in doc.mentions.places_in(lo, hi):
         if m.place.kind == "demonym" or doc.in_quote(m.start):
             continue
         before = doc.body[max(0, m.start - 40):m.start]
-        if _LOC_WORD.search(before) and not _NOT_VENUE.search(before):
+        if _LOC_WORD.search(before) and not NOT_VENUE.search(before):
             after = doc.body[m.end:m.end + 2]
             if after.startswith(("'s", "’s")):
                 continue

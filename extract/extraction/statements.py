@@ -28,10 +28,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.extraction.document import Agent, Document
-from extract.extraction.lexicon import CONTINUATION_FORMS, SPEECH_FORMS, UNNAMED_SPEAKER_HEADS
-from extract.extraction.model import Actor, Evidence, Statement
-from extract.extraction.people import Entity
+from extract.extraction.document import Document
+from extract.extraction.lexicon import (
+    CLAUSE_ONLY_FORMS,
+    CONTINUATION_FORMS,
+    PLAIN_OBJECT_FORMS,
+    SPEECH_FORMS,
+    UNNAMED_SPEAKER_HEADS,
+)
+from extract.extraction.model import Evidence, Statement, actor_of
+from extract.extraction.resolution import Agent, SpeakerMemory
 from extract.extraction.sentences import Sentence
 
 _VERB_RE = re.compile(
@@ -82,12 +88,7 @@ _CONTENT_STOP = re.compile(
 _EXPRESSED_THAT = re.compile(r"\s+(?:[\w\-]+\s+){0,4}?that\b")
 _OPENER = re.compile(r"(?:[Ff]or\s+(?:his|her|its|their)\s+part|[Aa]ccording\s+to\s+[^,;]{1,60}|[Ii]n\s+[^,;]{1,50}|"
                      r"[Oo]n\s+[^,;]{1,40}|[Mm]eanwhile|[Ll]ater|[Ee]arlier(?:\s+[^,;]{1,30})?),\s*")
-_NP_OBJECT_VERBS = frozenset("""
-confirmed confirms hailed hails praised praises condemned condemns criticised criticized criticises
-criticizes welcomed welcomes pledged pledges vowed vows promised promises demanded demands proposed
-proposes denied denies announced announces acknowledged acknowledges declared declares pledging
-vowing promising announcing declaring accusing
-""".split())
+_NP_OBJECT_VERBS = PLAIN_OBJECT_FORMS
 _FINITE = re.compile(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can|did|does|do|"
                      r"might|may|shall)\b")
 _SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS} | {"according"})
@@ -148,6 +149,7 @@ class StatementRules:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.body = doc.body
+        self.memory = SpeakerMemory()
 
     def run(self) -> list[Statement]:
         doc = self.doc
@@ -162,7 +164,7 @@ class StatementRules:
                 if st is not None:
                     out.append(st)
                     produced = True
-                    doc.last_speaker = (a.agent.entity, sent.index)
+                    self.memory.last_speaker = (a.agent.entity, sent.index)
             if not produced and not attrs:
                 st = self._continuation(sent)
                 if st is not None:
@@ -201,7 +203,7 @@ class StatementRules:
                         a.phrase_end = pe.end()
                     attrs.append(a)
                     continue
-            agent = doc.agent_before(sent, vs)
+            agent = doc.resolve.agent_before(sent, vs, memory=self.memory)
             mode = "pre"
             if agent is None and (_AND_SAID.search(body, max(sent.start, vs - 12), vs) or (
                     verb in CONTINUATION_FORMS and _COMMA_BEFORE.search(body, max(sent.start, vs - 3), vs))):
@@ -209,7 +211,7 @@ class StatementRules:
                 # "Al-Sharaa, in turn, thanked Türkiye ... and said ...": the sentence's subject
                 agent = self._sentence_subject(sent, vs)
             if agent is None:
-                agent = doc.agent_after(sent, ve)
+                agent = doc.resolve.agent_after(sent, ve, memory=self.memory)
                 mode = "inv"
             if agent is None:
                 continue
@@ -231,13 +233,13 @@ class StatementRules:
             a.rule = verb
             if agent.entity is not None and agent.entity.kind == "organization" and \
                     _STATEMENT_ISSUE.search(body, ve, min(sent.end, ve + 40)):
-                doc.statement_orgs.append((vs, agent.entity))
+                self.memory.statement_orgs.append((vs, agent.entity))
             attrs.append(a)
         for m in _ACCORDING.finditer(sent.text):
             vs, ve = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(vs):
                 continue
-            agent = doc.agent_after(sent, ve)
+            agent = doc.resolve.agent_after(sent, ve, memory=self.memory)
             if agent is None:
                 continue
             a = _Attr(vs, ve, agent, vs, agent.end, "according")
@@ -257,14 +259,14 @@ class StatementRules:
         om = _OPENER.match(body, lo, min(pos, lo + 90))
         if om:
             lo = om.end()
-        ms = [m for m in doc.agents_in(lo, min(pos, lo + 120)) if not doc.in_quote(m.start)]
+        ms = [m for m in doc.mentions.agents_in(lo, min(pos, lo + 120)) if not doc.in_quote(m.start)]
         if not ms or ms[0].entity is None or doc.in_quote(sent.start):
             return None
-        if ms[0].kind == "org" and len(ms) > 1 and ms[1].kind == "person" and doc._only_titles(
+        if ms[0].kind == "org" and len(ms) > 1 and ms[1].kind == "person" and doc.resolve.only_titles(
                 body[ms[0].end:ms[1].start]):
             ms = ms[1:]  # "UN Secretary-General Antonio Guterres"
         m = ms[0]
-        if not doc._only_titles(body[lo:m.start]) or not re.match(r"\s*(?:,|[a-z])", body[m.end:m.end + 3]):
+        if not doc.resolve.only_titles(body[lo:m.start]) or not re.match(r"\s*(?:,|[a-z])", body[m.end:m.end + 3]):
             return None
         if m.kind == "person" and m.entity.strength <= 0:
             return None  # "Business groups ... welcomed the move, saying ..."
@@ -315,7 +317,7 @@ class StatementRules:
         if a.mode in ("pre", "inv") and a.continuation_of is None:
             ps = a.phrase_start
             tm_ = _TITLES_BEFORE.search(body, max(sent.start, ps - 90), ps)
-            if tm_ and tm_.group(1).strip() and doc._only_titles(tm_.group(1)):
+            if tm_ and tm_.group(1).strip() and doc.resolve.only_titles(tm_.group(1)):
                 ps = tm_.start(1)  # '“...,” German Chancellor Olaf Scholz said'
             before = body[max(sent.start - 1, ps - 4):ps]
             if _CLOSE_BEFORE.search(before):
@@ -373,7 +375,7 @@ class StatementRules:
                     lo = lo + k + 1
                 else:
                     om = _TOLD_OBJ.match(body, lo, sent.end)
-                    named = [x for x in doc.agents_in(lo, min(sent.end, lo + 60)) if x.kind == "person"]
+                    named = [x for x in doc.mentions.agents_in(lo, min(sent.end, lo + 60)) if x.kind == "person"]
                     if named and not body[lo:named[0].start].strip() and re.match(
                             r"\s+(?:the|a|an|he|she|it|they|his|her|their|its|[a-z]+)\b", body[named[0].end:named[0].end + 12]):
                         lo = named[0].end  # "told Blinken the two sides had ..."
@@ -422,6 +424,8 @@ class StatementRules:
             return
         if verb in _NP_OBJECT_VERBS and not had_that and not _FINITE.search(" ".join(body[lo:hi].split()[:6])):
             return  # "confirmed the pause", "hailed the agreement": an object, not words said
+        if verb in CLAUSE_ONLY_FORMS and not had_that and self.doc.seg.quoted_chars(lo, hi) * 2 <= hi - lo:
+            return  # "thanked Modi for his attention": thanks given, no words reported
         a.content = _strip_span(body, lo, hi)
         a.rule = f"reported.{a.rule}"
 
@@ -449,7 +453,9 @@ class StatementRules:
         return lo
 
     def _nest(self, attrs: list[_Attr]) -> None:
-        named = [a for a in attrs if a.agent.entity is not None and a.continuation_of is None]
+        # an attribution that reports no words ("he welcomed Summers to ...") nests nothing
+        named = [a for a in attrs if a.agent.entity is not None and a.continuation_of is None
+                 and (a.content is not None or a.rule not in CLAUSE_ONLY_FORMS)]
         for a in attrs:
             if a.content is None:
                 continue
@@ -472,13 +478,13 @@ class StatementRules:
             return None
         quoted = self.doc.seg.quoted_chars(lo, hi)
         direct = quoted * 2 > (hi - lo)
-        countries = tuple(dict.fromkeys(m.place.iso3 for m in self.doc.places_in(lo, hi) if m.end <= hi))
+        countries = tuple(dict.fromkeys(m.place.iso3 for m in self.doc.mentions.places_in(lo, hi) if m.end <= hi))
         # When it was said comes from the attribution, never from the words said:
         # "would double trade by 2030" is not a statement made in 2030.
         if lo >= a.verb_start:
-            d, prec = self.doc.date_for(sent, a.verb_start, False, hi=lo)
+            d, prec = self.doc.dates.date_for(sent, a.verb_start, False, hi=lo)
         else:
-            d, prec = self.doc.date_for(sent, a.verb_start, False, lo=hi)
+            d, prec = self.doc.dates.date_for(sent, a.verb_start, False, lo=hi)
         conf = 0.9 if a.agent.how == "name" else (0.75 if a.agent.how == "pronoun" else 0.7)
         if direct:
             conf = min(1.0, conf + 0.05)
@@ -499,9 +505,9 @@ class StatementRules:
 
     def _continuation(self, sent: Sentence) -> Statement | None:
         doc = self.doc
-        if doc.last_speaker is None:
+        if self.memory.last_speaker is None:
             return None
-        ent, idx = doc.last_speaker
+        ent, idx = self.memory.last_speaker
         if sent.index - idx > 2:
             return None
         text = sent.text
@@ -517,19 +523,8 @@ class StatementRules:
         a = _Attr(sent.start, sent.start, agent, sent.start, sent.start, "pre", content=(lo, hi),
                   rule="continuation_quote")
         st = self._statement(sent, a)
-        doc.last_speaker = (ent, sent.index)
+        self.memory.last_speaker = (ent, sent.index)
         return st
-
-
-def actor_of(ent: Entity) -> Actor:
-    return Actor(
-        name=ent.name,
-        kind="person" if ent.kind == "person" else "organization",
-        country=ent.country,
-        title=ent.title,
-        is_government=ent.is_government,
-        aliases=tuple(sorted(ent.aliases)),
-    )
 
 
 def extract_statements(doc: Document) -> list[Statement]:

@@ -8,7 +8,7 @@ travel too. Meetings held in a country other than a participant's own are that
 participant's visits as well ("Xi met Biden in San Francisco"); so are guests "received"
 by a host in the host's country.
 
-Round 2 added: "departed X for Y", "X, who is on a visit to ...", speeches abroad ("told a
+Also: "departed X for Y", "X, who is on a visit to ...", speeches abroad ("told a
 seminar in Tokyo"), "C sent X to ... in P", coordinated visitors ("X and Y arrived"), a
 pronoun subject for participle/coordinated verbs, companions in relative clauses ("who had
 flown in with the delegation", "Accompanying X are ..."), delegation arrival dates, a visit
@@ -27,35 +27,33 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from extract.extraction import cues
 from extract.extraction.document import Document
-from extract.extraction.meetings import _NEG_AFTER, _NEGATED
-from extract.extraction.model import Actor, Evidence, Meeting, Visit
+from extract.extraction.meetings import MeetingFindings
+from extract.extraction.model import Actor, Evidence, Meeting, Visit, actor_of
 from extract.extraction.people import Entity
 from extract.extraction.places import Location, destination_after, location_in, place_before
 from extract.extraction.sentences import Sentence
-from extract.extraction.statements import actor_of
+from extract.extraction.vocab import VOCAB, alternation, hint_words
 
+_TV = VOCAB.travel_verbs
 _VERB = re.compile(
     r"(?<![\w’'\-])(?:"
-    r"(?P<visit>visit|visits|visited|visiting)(?=\s)"
-    r"|(?P<noun>(?:visit|trip|tour|journey|mission|stop|stopover|swing|pilgrimage)s?)\s+(?:\w+\s+){0,2}?(?:to|in)(?=\s)"
-    r"|(?P<arrive>arrived|arrives|arriving|arrive|landed|lands|landing|touched\s+down)(?:\s+(?:\w+\s+){0,3}?(?:in|at))?(?=[\s,.])"
-    r"|(?P<travel>travel(?:l)?ed|travels|travel(?:l)?ing|travel|flew|flies|fly|flying|headed|heads|heading|went|goes|going|came|comes|coming|jetted)\s+(?:\w+\s+){0,2}?to(?=\s)"
-    r"|(?P<tour>toured|tours|touring)(?=\s)"
-    r"|(?P<speech>(?:told|addressed|spoke\s+(?:at|to|before)|lectured\s+at)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+    rf"(?P<visit>{alternation(_TV['visit'])})(?=\s)"
+    rf"|(?P<noun>{alternation(VOCAB.visit_nouns)})\s+(?:\w+\s+){{0,2}}?(?:to|in)(?=\s)"
+    rf"|(?P<arrive>{alternation(_TV['arrive'])})(?:\s+(?:\w+\s+){{0,3}}?(?:in|at))?(?=[\s,.])"
+    rf"|(?P<route>{alternation(_TV['route'])})(?=\s)"
+    rf"|(?P<travel>{alternation(_TV['travel'])})\s+(?:\w+\s+){{0,2}}?to(?=\s)"
+    rf"|(?P<tour>{alternation(_TV['tour'])})(?=\s)"
+    rf"|(?P<speech>{alternation(_TV['speech'])}\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?"
     r"(?:seminar|conference|forum|audience|gathering|summit|parliament|session|assembly|university|event|rally|"
     r"symposium|dialogue|students|business\s+leaders|investors)\s+(?:[\w’'\-]+\s+){0,4}?in(?=\s))"
-    r"|(?P<depart>(?:departed|departs|departing|left|leaves|leaving)\s+(?:(?:from\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s+)?for|set\s+off\s+for|sets\s+off\s+for|bound\s+for)(?=\s)"
-    r"|(?P<lead>leading|led|leads|lead|heading|headed|heads|head)\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){0,4}?delegation\s+(?:\w+\s+){0,2}?to(?=\s)"
-    r"|(?P<infor>in)(?=\s+[A-Z][^.;]{0,40}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){0,3}?"
-    r"(?:talks|visit|meetings?|summit|conference|forum|ceremony|inauguration|funeral|swearing-in)\b)"
+    rf"|(?P<depart>{alternation(_TV['depart'])}\s+(?:(?:from\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){{0,2}}\s+)?for|set\s+off\s+for|sets\s+off\s+for|bound\s+for)(?=\s)"
+    rf"|(?P<lead>{alternation(_TV['lead'])})\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){{0,4}}?delegation\s+(?:\w+\s+){{0,2}}?to(?=\s)"
+    rf"|(?P<infor>in)(?=\s+[A-Z][^.;]{{0,40}}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){{0,3}}?"
+    rf"{alternation(_TV['for_event'])}\b)"
     r")")
-_PLANNED = re.compile(
-    r"(?:\bwill|\bshall|\bset\s+to|\bexpected\s+to|\bplans?\s+to|\bplanning\s+to|\bscheduled\s+to|"
-    r"\bdue\s+to|\bis\s+to|\bare\s+to|\bagreed\s+to|\bintends?\s+to|\bgoing\s+to|\bto\s+make|\bupcoming|"
-    r"\bforthcoming|\bplanned|\bnext|\binvited\s+(?:\w+\s+){0,3}to|\bwill\s+be|\bheading)(?:\s+[\w\-]+){0,3}\s*$", re.I)
-_SPECULATIVE = re.compile(r"(?:\bcould|\bmight|\bmay|\bwould|\bif|\bwhether|\bhopes?\s+to|\bwants?\s+to|"
-                          r"\bconsidering|\bmulling|\bpossible|\bpotential|\bproposed|\brumou?red)(?:\s+[\w\-]+){0,3}\s*$", re.I)
+_VERB_KINDS = ("visit", "noun", "arrive", "route", "travel", "tour", "lead", "infor", "depart", "speech")
 _ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|travel(?:l)?ing\s+with|along\s+with)\s+")
 _COMPANION_AFTER = re.compile(
     r"\b(?:accompanied\s+by|travel(?:l)?(?:ed|ing)\s+with|flown\s+in\s+with|"
@@ -83,14 +81,7 @@ _ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
 _LED_SUBJECT = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){0,3}?(?:delegation|group|team|participants|side|contingent),\s+"
                           r"(?:led|headed)\s+by\s+(?P<who>[^,]{3,80}),\s+(?:\w+\s+){0,2}$")
 # Every visit trigger contains one of these words (a cheap filter before the regexes).
-_VISIT_HINTS = frozenset("""
-visit visits visited visiting trip trips tour tours toured touring journey journeys mission missions
-stop stops stopover stopovers swing pilgrimage arrived arrives arriving arrive landed lands landing
-touched travel travelled traveled travels travelling traveling flew flies fly flying headed heads
-heading went goes going came comes coming jetted leading led leads lead head delegation told
-addressed spoke lectured departed departs departing left leaves leaving set sets bound talks summit
-meeting meetings conference forum ceremony inauguration funeral swearing-in swings pilgrimages
-""".split())
+_VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for fs in _TV.values() for f in fs), "delegation"])
 _COMPANION_HINTS = frozenset("""
 accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
 part members member
@@ -117,11 +108,14 @@ class _Found:
 class VisitRules:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._ents = {e.name: e for e in doc.table.entities}
+        self._ents = {e.name: e for e in doc.mentions.table.entities}
         self._fallback = False  # the visitor was guessed as the clause's first person
         self._undated: set[tuple[str, str]] = set()  # visits dated by the publication month only
 
-    def run(self, meetings: list[Meeting]) -> tuple[list[Visit], list[Meeting]]:
+    def run(self, findings: MeetingFindings) -> tuple[list[Visit], list[Meeting]]:
+        meetings = findings.meetings
+        self._dateline_placed = findings.dateline_placed
+        self._hosted_guests = findings.hosted_guests
         found: list[_Found] = []
         for sent in self.doc.sentences:
             found.extend(self._sentence(sent))
@@ -147,14 +141,14 @@ class VisitRules:
         if not trips:
             return meetings
         out = []
-        for mt in meetings:
-            if (mt.country is None or id(mt) in self.doc.dateline_placed) and mt.mode == "in_person":
+        for i, mt in enumerate(meetings):
+            if (mt.country is None or i in self._dateline_placed) and mt.mode == "in_person":
                 hosts = [trips[p.name] for p in mt.participants if p.name in trips]
                 where = {v.host_country for v in hosts}
                 if len(where) == 1:
                     v = hosts[0]
                     # not a meeting of locals of one other country ("X met Y in D last year")
-                    homes = {self.doc.country_of(self._ents.get(p.name)) for p in mt.participants
+                    homes = {self.doc.resolve.country_of(self._ents.get(p.name)) for p in mt.participants
                              if p.name not in trips}
                     others_ok = not (len(homes) == 1 and None not in homes and v.host_country not in homes
                                      and len(mt.participants) - len(hosts) > 1)
@@ -181,17 +175,17 @@ class VisitRules:
                 lo = sent.start + m.end()
                 stop = re.search(r"\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s", body[lo:sent.end])
                 hi = lo + stop.start() if stop else sent.end
-                ents += [x.entity for x in doc.agents_in(lo, hi)
+                ents += [x.entity for x in doc.mentions.agents_in(lo, hi)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
             for m in _COMPANION_BEFORE.finditer(sent.text):
                 ts = sent.start + m.start()
                 rel = _REL_WHO.search(body, max(sent.start, ts - 30), ts)
                 if rel:
                     # "golfers X and Y and businessman Z, who had flown in with the delegation"
-                    ents += doc.relative_group(sent, rel.start())
+                    ents += doc.resolve.relative_group(sent, rel.start())
                     continue
-                lo, _ = doc.clause_bounds(sent, ts)
-                ents += [x.entity for x in doc.agents_in(max(lo, sent.start), ts)
+                lo, _ = doc.dates.clause_bounds(sent, ts)
+                ents += [x.entity for x in doc.mentions.agents_in(max(lo, sent.start), ts)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
             for e in ents:
                 if e.strength <= 0 or e is None:
@@ -215,26 +209,26 @@ class VisitRules:
         self._fallback = False
         if kind == "noun":
             # "Liu's US visit to ...", "a visit by X", "X's visit"
-            owner = doc.agents_in(max(sent.start, ts - 40), ts)
+            owner = doc.mentions.agents_in(max(sent.start, ts - 40), ts)
             if owner and owner[-1].possessive and owner[-1].kind == "person":
                 gap = body[owner[-1].end:ts]
                 if re.fullmatch(r"['’]s?\s+(?:[\w\-]+\s+){0,3}", gap):
                     return [owner[-1].entity]
         lo = sent.start
-        agent = doc.agent_before(sent, ts)
+        agent = doc.resolve.agent_before(sent, ts)
         ents: list[Entity] = []
         if agent is None or agent.entity is None:
             # "The Chinese participants, led by General X, travelled ...": the leader
             lm = _LED_SUBJECT.match(body, sent.start, ts)
             if lm:
-                led = [x for x in doc.agents_in(sent.start + lm.start("who"), ts) if x.kind == "person"][:1]
+                led = [x for x in doc.mentions.agents_in(sent.start + lm.start("who"), ts) if x.kind == "person"][:1]
                 if led and led[0].entity is not None:
                     return [led[0].entity]
         self._fallback = False
         # "received X, Prime Minister of Y, who is on an official visit to the country"
         rel = _WHO_ON.search(body, max(sent.start, ts - 200), ts)
         if rel is not None:
-            owner = [m for m in doc.agents_in(max(sent.start, rel.start() - 200), rel.start() + 1)
+            owner = [m for m in doc.mentions.agents_in(max(sent.start, rel.start() - 200), rel.start() + 1)
                      if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start)]
             if owner and not re.search(r"[;“\"]", body[owner[-1].end:rel.start()]):
                 return [owner[-1].entity]
@@ -243,7 +237,7 @@ class VisitRules:
             if agent.how == "name":
                 # "X and Y arrived in Kyiv": every coordinated name
                 k = agent.start
-                for m in reversed(doc.agents_in(max(sent.start, k - 200), k)):
+                for m in reversed(doc.mentions.agents_in(max(sent.start, k - 200), k)):
                     gap = body[m.end:k]
                     if m.kind != "person" or m.entity is None or not _COORD.fullmatch(gap):
                         break
@@ -252,8 +246,8 @@ class VisitRules:
         else:
             self._fallback = True
             # the subject: the first person of the clause (skipping appositions)
-            lo = max(sent.start, doc.clause_bounds(sent, ts)[0])
-            for m in doc.agents_in(lo, ts):
+            lo = max(sent.start, doc.dates.clause_bounds(sent, ts)[0])
+            for m in doc.mentions.agents_in(lo, ts):
                 if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start):
                     before = body[max(sent.start, m.start - 12):m.start]
                     if re.search(r"\b(?:with|by|to|from|for|of|and|met|meet|meets|told|than)\s+(?:[\w\-]+\s+){0,3}$", before) and m.start > lo + 12:
@@ -265,9 +259,9 @@ class VisitRules:
                 # to Beijing": a pronoun subject opening the sentence
                 pm = re.match(r"\s*(He|She)\s", sent.text)
                 if pm and not any(x.kind == "person" and not doc.in_quote(x.start)
-                                  for x in doc.agents_in(sent.start, ts)) \
+                                  for x in doc.mentions.agents_in(sent.start, ts)) \
                         and not re.search(r"\b(?:who|which|said|says|told)\b", body[sent.start:ts]):
-                    ent = doc.resolve_pronoun(sent, sent.start, pm.group(1).lower())
+                    ent = doc.resolve.resolve_pronoun(sent, sent.start, pm.group(1).lower())
                     if ent is not None:
                         self._fallback = False
                         return [ent]
@@ -276,7 +270,7 @@ class VisitRules:
         if ents:
             # officials accompanying the visitor
             for am in _ACCOMPANIED.finditer(body, sent.start, sent.end):
-                for m in doc.agents_in(am.end(), min(sent.end, am.end() + 160)):
+                for m in doc.mentions.agents_in(am.end(), min(sent.end, am.end() + 160)):
                     if m.kind == "person" and m.entity is not None:
                         gap = body[am.end():m.start]
                         if re.search(r"[.;]", gap):
@@ -294,12 +288,9 @@ class VisitRules:
             ts, te = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(ts):
                 continue
-            kind = next(k for k in ("visit", "noun", "arrive", "travel", "tour", "lead", "infor", "depart", "speech")
-                        if m.group(k))
+            kind = next(k for k in _VERB_KINDS if m.group(k))
             pre = body[max(sent.start, ts - 45):ts]
-            if _NEGATED.search(pre) or _NEG_AFTER.match(body, te, sent.end):
-                continue
-            if _SPECULATIVE.search(pre):
+            if cues.is_denied(pre) or cues.NEGATED_AFTER.match(body, te, sent.end):
                 continue
             if kind == "travel" and m.group().split()[0].lower() in ("went", "goes", "going", "came", "comes", "coming") \
                     and not re.search(r"\bto\s+$", m.group() + " "):
@@ -323,19 +314,19 @@ class VisitRules:
                                                   r"a\s+day\s+(?:earlier|before)|earlier|the\s+previous\s+day|,|\.|$)", tail)
                                          or _AT_AIRPORT.match(body, te, sent.end)) \
                         or re.match(r"\s*(?:to\s+)?the\s+(?:country|city|capital)\b", tail):
-                    loc = Location(doc.dateline[0], doc.dateline[1], te, te, False)
+                    loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
             if loc is None:
                 continue
             if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead"):
                 continue
-            planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and bool(_PLANNED.search(pre)) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
+            planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
             visitors = self._visitors(sent, ts, te, kind)
             # the date of this verb phrase: "travelling to Ankara later that month, and in
             # January flew to Beijing" gives each trip its own date
             vlo = max((m_.end() for m_ in _VP_SPLIT.finditer(body, sent.start, ts)), default=None)
             nxt = _VP_SPLIT.search(body, te, sent.end)
-            d, prec, explicit = doc.event_date(sent, ts, planned, lo=vlo, hi=nxt.start() if nxt else None)
-            planned = planned or doc.after_report(d, prec)
+            d, prec, explicit = doc.dates.event_date(sent, ts, planned, lo=vlo, hi=nxt.start() if nxt else None)
+            planned = planned or doc.dates.after_report(d, prec)
             nth = _NTH_DAY.search(sent.text)
             if nth and d is not None and prec == "day" and explicit:
                 # "on the final day of a two-day visit": the visit began earlier
@@ -345,7 +336,7 @@ class VisitRules:
             for v in visitors:
                 if v.country and v.country == loc.iso3:
                     continue
-                if self._fallback and not v.country and doc.country_of(v) == loc.iso3:
+                if self._fallback and not v.country and doc.resolve.country_of(v) == loc.iso3:
                     continue  # a local official named somewhere in the sentence: the host
                 out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit))
         return out
@@ -357,9 +348,9 @@ class VisitRules:
         out = []
         for m in _SENT_TO.finditer(sent.text):
             ts = sent.start + m.start()
-            if doc.in_quote(ts) or _NEGATED.search(body, max(sent.start, ts - 40), ts):
+            if doc.in_quote(ts) or cues.is_denied(body[max(sent.start, ts - 40):ts]):
                 continue
-            who = [x for x in doc.agents_in(sent.start + m.end(), min(sent.end, sent.start + m.end() + 80))
+            who = [x for x in doc.mentions.agents_in(sent.start + m.end(), min(sent.end, sent.start + m.end() + 80))
                    if x.kind == "person"][:1]
             if not who or who[0].entity is None:
                 continue
@@ -372,7 +363,7 @@ class VisitRules:
                 loc = location_in(doc, tm.end(), min(sent.end, tm.end() + 60))
             if loc is None or who[0].entity.country == loc.iso3:
                 continue
-            d, prec, explicit = doc.event_date(sent, ts, False)
+            d, prec, explicit = doc.dates.event_date(sent, ts, False)
             out.append(_Found(who[0].entity, loc, sent, ts, False, "visit.sent_to", d, prec, 0.75, explicit))
         return out
 
@@ -411,19 +402,19 @@ class VisitRules:
         return out
 
     def _from_meetings(self, visits: dict[tuple[str, str], Visit], meetings: list[Meeting]) -> list[Visit]:
-        for guest, where, city, d, prec, ev in self.doc.hosted_guests:
-            if guest.strength <= 0:
+        for hg in self._hosted_guests:
+            if hg.guest.strength <= 0:
                 continue
-            actor = actor_of(guest)
-            visits.setdefault((actor.name, where), Visit(
-                visitor=actor, host_country=where, city=city, date=d, date_precision=prec,
-                is_planned=False, evidence=ev))
+            actor = actor_of(hg.guest)
+            visits.setdefault((actor.name, hg.country), Visit(
+                visitor=actor, host_country=hg.country, city=hg.city, date=hg.date,
+                date_precision=hg.precision, is_planned=False, evidence=hg.evidence))
         for mt in meetings:
             if mt.mode != "in_person" or not mt.country:
                 continue
             for p in mt.participants:
                 ent = self._ents.get(p.name)
-                home = self.doc.country_of(ent) if p.kind == "person" else None
+                home = self.doc.resolve.country_of(ent) if p.kind == "person" else None
                 if p.kind == "person" and ent is not None and ent.role == "international_official" \
                         and not home:
                     home = "-"  # UN, EU, AU officials serve no country: any country is abroad
@@ -465,20 +456,20 @@ class VisitRules:
                     continue
                 te = sent.start + m.end()
                 loc = destination_after(doc, te, sent.end, max_gap=20)
-                d, prec, explicit = doc.event_date(sent, te, False, lo=sent.start + m.start(), hi=sent.end)
+                d, prec, explicit = doc.dates.event_date(sent, te, False, lo=sent.start + m.start(), hi=sent.end)
                 if not explicit:
                     continue
                 for key, v in list(visits.items()):
-                    home = v.visitor.country or doc.country_of(self._ents.get(v.visitor.name))
+                    home = v.visitor.country or doc.resolve.country_of(self._ents.get(v.visitor.name))
                     if home != p.iso3 or v.is_planned or (loc is not None and v.host_country != loc.iso3):
                         continue
                     if v.date is None or v.date_precision != "day" or d < v.date:
                         visits[key] = replace(v, date=d, date_precision=prec)
 
 
-def extract_visits(doc: Document, meetings: list[Meeting]) -> tuple[list[Visit], list[Meeting]]:
+def extract_visits(doc: Document, findings: MeetingFindings) -> tuple[list[Visit], list[Meeting]]:
     """Visits of the article, and its meetings with places completed from the visits."""
-    return VisitRules(doc).run(meetings)
+    return VisitRules(doc).run(findings)
 
 
 __all__ = ["Actor", "extract_visits"]

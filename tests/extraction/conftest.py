@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from extract.articles import Article, make_article, parse_seed_text
 from extract.extraction import Extractor
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "liu-jianchao-2024-01-09.txt"
-
-# The shared example article, inlined so the tests do not depend on files outside the repo.
+# An example article (the task's reference example, kept inline).
 LIU_ARTICLE = """ date 2024-01-09 Chinese diplomat Liu Jianchao pledges stronger ties with US as both countries pursue thaw in relations
 - International Department chief pledges to promote ‘Track 1.5 diplomacy’ during exchange with US think tank
 - Liu is highest-ranking official to visit US since Xi Jinping met his US counterpart in San Francisco in November

@@ -4,7 +4,7 @@ from extract.gazetteer import Gazetteer
 
 def _entities(liu_article):  # type: ignore[no-untyped-def]
     doc = Document(liu_article, Gazetteer.load())
-    return doc, {e.name: e for e in doc.table.entities}
+    return doc, {e.name: e for e in doc.mentions.table.entities}
 
 
 def test_names_after_titles_and_appositions(liu_article) -> None:  # type: ignore[no-untyped-def]
@@ -22,10 +22,10 @@ def test_names_after_titles_and_appositions(liu_article) -> None:  # type: ignor
 def test_short_forms_and_pronouns_resolve(liu_article) -> None:  # type: ignore[no-untyped-def]
     doc, _ = _entities(liu_article)
     body = liu_article.body
-    liu_mentions = [m for m in doc.person_mentions if m.text == "Liu"]
+    liu_mentions = [m for m in doc.mentions.person_mentions if m.text == "Liu"]
     assert liu_mentions and all(m.entity.name == "Liu Jianchao" for m in liu_mentions)
     sent = next(s for s in doc.sentences if s.text.startswith("He also urged"))
-    agent = doc.agent_before(sent, body.index("urged"))
+    agent = doc.resolve.agent_before(sent, body.index("urged"))
     assert agent is not None and agent.how == "pronoun" and agent.entity.name == "Liu Jianchao"
 
 

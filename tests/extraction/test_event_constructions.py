@@ -1,4 +1,5 @@
-"""Round-2 rule classes, each on invented sentences (not taken from the gold articles)."""
+"""Meeting and visit constructions (attendance, "the two leaders", companions, separate
+meetings, trips dated by their first day), each on invented sentences."""
 
 from __future__ import annotations
 

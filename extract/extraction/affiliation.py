@@ -1,0 +1,155 @@
+"""A person's country and title from the office or organisation they hold or represent.
+
+"Professor X of Fudan University" (the institution's country), "X, Russia's foreign
+minister," (an apposition), "Indian External Affairs Minister X, Commerce Minister Y" (a
+demonym opening a list), "the delegation of the Russian Federation led by X", "the foreign
+ministers of Brazil and Japan, A and B" (respectively). Runs once per article, after the
+mentions are read and before any event rule.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from extract.extraction.lexicon import HONORIFICS
+from extract.extraction.mentions import Mentions
+from extract.extraction.people import MentionScanner, apposition_attributes
+from extract.gazetteer import Gazetteer
+
+_OF_ORG = re.compile(r"(?:\s+of|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:at|of|with))\s+(?:the\s+)?"
+                     r"(?:(?P<based>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-based\s+)?")
+_LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w\-]*|and|of|for|the)\s+){0,6}?(?:[a-z\-]+\s+)?[A-Za-z\-]+\s+")
+_COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
+_RESPECTIVE = re.compile(r"\b(?:ministers|leaders|presidents|prime\s+ministers|envoys|ambassadors|counterparts|"
+                         r"heads\s+of\s+state|chiefs)\s+(?:from|of)\s+")
+_DELEGATION_OF = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?P<c1>[A-Z][\w\-]+)\s+)?(?:[\w\-]+\s+){0,3}?(?:delegation|side|team)\s+"
+    r"(?:of\s+(?:the\s+)?(?P<c2>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,4})\s+)?(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
+_HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
+
+
+def only_titles(scanner: MentionScanner, text: str) -> bool:
+    """Whether ``text`` holds only title words, articles, honorifics and places
+    ("the Russian Foreign Minister"): nothing that could be another name."""
+    words = [w.strip(",").lower() for w in text.split()]
+    tw = scanner.title_words
+    return all(w in tw or w in ("the", "a", "an", "of", "'s", "’s") or w in _HONORIFICS_LOWER or
+               scanner.gz.places.get(w.capitalize()) is not None or w.upper() in scanner.gz.places
+               for w in words if w)
+
+
+class Affiliation:
+    def __init__(self, body: str, gz: Gazetteer, scanner: MentionScanner, mentions: Mentions) -> None:
+        self.body = body
+        self.gz = gz
+        self.scanner = scanner
+        self.mentions = mentions
+
+    def assign(self) -> None:
+        self._apply_appositions()
+        self._share_list_country()
+        self._delegation_countries()
+        self._respective_countries()
+
+    def _apply_appositions(self) -> None:
+        body = self.body
+        org_starts = [o.start for o in self.mentions.org_mentions]
+        for m in self.mentions.person_mentions:
+            ent = m.entity
+            if ent is None or (ent.country and ent.title):
+                continue
+            if not ent.country:
+                # "Professor X of Fudan University", "X, a senior fellow at the
+                # Washington-based Center ...": the institution's country
+                om = _OF_ORG.match(body, m.end, min(len(body), m.end + 90))
+                if om:
+                    i = bisect_left(org_starts, om.end())
+                    if i < len(self.mentions.org_mentions) and self.mentions.org_mentions[i].start == om.end():
+                        org = self.mentions.org_mentions[i].entity
+                        if org is not None and org.country:
+                            ent.country = org.country
+                    elif om.group("based"):
+                        p = self.gz.places.get(om.group("based"))
+                        if p is not None and not p.ambiguous:
+                            ent.country = p.iso3
+            if m.end < len(body) and body[m.end] == ",":
+                title, country = apposition_attributes(self.scanner, body, m.end)
+                if title or country:
+                    gov = None
+                    if title:
+                        low = title.lower()
+                        gov = False if "former" in low else None
+                        t = self.gz.titles.get(low)
+                        if t is not None and gov is None:
+                            gov = t.is_government and t.role != "non_government"
+                    ent.absorb(country, title, None, gov)
+
+    def _respective_countries(self) -> None:
+        """ "the foreign ministers of Brazil, Germany and Japan, A, B and C": each name
+        takes the country at its position in the list."""
+        body = self.body
+        for m in _RESPECTIVE.finditer(body):
+            lo = m.end()
+            places = []
+            for p in self.mentions.places_in(lo, lo + 200):
+                if p.place.kind == "demonym" or (places and not _COORD_GAP.fullmatch(body[lo:p.start])) or (
+                        not places and p.start != lo and body[lo:p.start] != "the "):
+                    break
+                places.append(p)
+                lo = p.end
+            if len(places) < 2 or not body.startswith(", ", lo):
+                continue
+            persons = []
+            for x in self.mentions.person_mentions:
+                if x.start < lo:
+                    continue
+                if x.start > lo + 200 or x.entity is None:
+                    break
+                gap = body[lo:x.start]
+                if persons and not _COORD_GAP.fullmatch(gap) or not persons and gap.strip(" ,"):
+                    break
+                persons.append(x)
+                lo = x.end
+                if len(persons) == len(places):
+                    break
+            if len(persons) == len(places):
+                for p, x in zip(places, persons, strict=True):
+                    if not x.entity.country:
+                        x.entity.country = p.place.iso3
+
+    def _delegation_countries(self) -> None:
+        """ "the delegation of the Russian Federation led by X", "the Iranian delegation was
+        led by X", "the US side was headed by Y": the leader is of that country."""
+        body = self.body
+        starts = [m.start for m in self.mentions.person_mentions]
+        for m in _DELEGATION_OF.finditer(body):
+            p = self.gz.places.get(m.group("c1") or m.group("c2") or "")
+            if p is None or p.ambiguous:
+                continue
+            i = bisect_left(starts, m.end())
+            if i < len(self.mentions.person_mentions):
+                x = self.mentions.person_mentions[i]
+                gap = body[m.end():x.start]
+                if x.entity is not None and not x.entity.country and len(gap) <= 90 and "," not in gap.rstrip(", ")[:-1] \
+                        and self.scanner is not None and (not gap.strip() or only_titles(self.scanner, gap.replace(",", " ")) or
+                                                          re.fullmatch(r"[\w\s’'\-\.]{0,80}?,\s*", gap)):
+                    x.entity.country = p.iso3
+
+    def _share_list_country(self) -> None:
+        """ "Indian External Affairs Minister X, Commerce Minister Y and Trade Minister Z": the
+        demonym opening a list of ministers covers every minister of the list."""
+        ms = self.mentions.person_mentions
+        tw = self.scanner.title_words
+        for prev, nxt in zip(ms, ms[1:], strict=False):
+            a, b = prev.entity, nxt.entity
+            if a is None or b is None or a is b or not a.country or b.country or not b.title:
+                continue
+            if (a.role or "") in ("head_of_state", "head_of_government", "royal") or \
+                    (b.role or "") in ("head_of_state", "head_of_government", "royal"):
+                continue
+            gap = self.body[prev.end:nxt.start]
+            m = _LIST_GAP.fullmatch(gap)
+            if not m or gap.rstrip().split()[-1].lower() not in tw:
+                continue
+            b.country = a.country

@@ -1,0 +1,152 @@
+"""Dates of clauses: which date expression belongs to the event at a position.
+
+Date expressions are scanned per sentence, only for sentences some rule asks about, and
+resolved against the publication date (:mod:`dates`). A clause is the stretch of a
+sentence between subordinators ("when", "after", "as") and semicolons: "met X on Monday
+after arriving on Sunday" dates the meeting by Monday. Relative dates ("later that month",
+"a day earlier") anchor to the date mentioned last before the sentence, not to publication.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from extract.extraction.dates import _DATE_RE, DateMention
+from extract.extraction.dates import resolve as resolve_date
+from extract.extraction.sentences import Segmentation, Sentence
+
+_CLAUSE_BREAK = re.compile(
+    r"\s(?:since|after|before|when|while|until|whereas|although|though|because|ahead of)\s|"
+    r"(?<!such)(?<!well)\sas\s(?!(?:well|part|a\s+result|soon|long|much|many|far|of|if)\b)|"
+    r",\s+(?:which|who|where|as|but)\s|;|\s—\s|\s–\s|\s-\s")
+
+
+_SINCE = re.compile(r"\bsince\b[^,;.]{0,34}$|^\S*\s*since\b", re.I)
+_WHEN_AT = re.compile(r"\s*(?:when|where|after|following)\b")
+_DATE_HINT = re.compile(r"\d|[Dd]ay|[Nn]ight|[Mm]orning|[Aa]fternoon|[Ee]vening|[Ww]eek|[Mm]onth|[Yy]ear|"
+                        r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_ANAPHORIC_DATE = re.compile(r"\b((?:later|earlier)\s+that\s+(?:month|day)|that\s+(?:same\s+)?(?:month|day)|"
+                             r"the\s+same\s+day|the\s+(?:next|following)\s+day)\b", re.I)
+
+
+class ClauseDates:
+    """Per-article date look-ups for the event rules, cached per sentence."""
+
+    def __init__(self, body: str, seg: Segmentation, pub: date) -> None:
+        self.body = body
+        self.seg = seg
+        self.sentences = seg.sentences
+        self.pub = pub
+        self._dates_cache: dict[tuple[int, bool], list[DateMention]] = {}
+        self._sent_dates: dict[int, list[re.Match[str]]] = {}
+        self._clause_cache: dict[int, list[tuple[int, int]]] = {}
+
+    def _in_quote(self, pos: int) -> bool:
+        return self.seg.quote_at(pos) is not None
+
+    def in_sentence(self, sent: Sentence, future: bool) -> list[DateMention]:
+        key = (sent.index, future)
+        got = self._dates_cache.get(key)
+        if got is None:
+            # scanned per sentence, and only for sentences some rule asks about
+            matches = self._sent_dates.get(sent.index)
+            if matches is None:
+                # every date expression holds a digit, a month, or one of these words
+                matches = list(_DATE_RE.finditer(self.body, sent.start, sent.end)) if \
+                    _DATE_HINT.search(sent.text) else []
+                self._sent_dates[sent.index] = matches
+            got = []
+            for m in matches:
+                value, precision = resolve_date(m, self.pub, future)
+                if value is not None:
+                    got.append(DateMention(m.start(), m.end(), value, precision, m.group()))
+            self._dates_cache[key] = got
+        return got
+
+    def clause_bounds(self, sent: Sentence, pos: int) -> tuple[int, int]:
+        """The clause of ``sent`` around ``pos``: between subordinators and semicolons."""
+        breaks = self._clause_cache.get(sent.index)
+        if breaks is None:
+            breaks = [(sent.start + m.start(), sent.start + m.end()) for m in _CLAUSE_BREAK.finditer(sent.text)]
+            self._clause_cache[sent.index] = breaks
+        lo, hi = sent.start, sent.end
+        for bs, be in breaks:
+            if be <= pos:
+                lo = bs + 1
+            elif bs >= pos:
+                hi = bs
+                break
+        return lo, hi
+
+    def date_for(self, sent: Sentence, pos: int, future: bool, lo: int | None = None,
+                 hi: int | None = None) -> tuple[date | None, str]:
+        """The date of the clause around ``pos``, or the publication month when none."""
+        d, prec, _ = self.event_date(sent, pos, future, lo, hi)
+        return d, prec
+
+    def after_report(self, d: date | None, precision: str) -> bool:
+        """Whether an event is dated after the article's own date (a later day, or a
+        later month when only the month is known). Such a trip or meeting can only be
+        a planned one, whatever tense cue the patterns missed ("will pay a 2-day state
+        visit to Vietnam starting next week"): a report cannot describe a finished event
+        that has not happened yet."""
+        if d is None:
+            return False
+        if precision == "day":
+            return d > self.pub
+        return precision == "month" and (d.year, d.month) > (self.pub.year, self.pub.month)
+
+    def event_date(self, sent: Sentence, pos: int, future: bool, lo: int | None = None,
+                   hi: int | None = None) -> tuple[date | None, str, bool]:
+        """(date, precision, explicit): the date expression of the clause around ``pos``,
+        nearest first; without one, past events get the publication month (news reports
+        recent events) and planned events no date."""
+        clo, chi = self.clause_bounds(sent, pos)
+        if lo is not None:
+            clo = max(clo, lo)
+        if hi is not None:
+            chi = min(chi, hi)
+        best: DateMention | None = None
+        best_d = 10**9
+        for dm in self.in_sentence(sent, future):
+            if dm.start >= clo and dm.end <= chi and not self._in_quote(dm.start):
+                if _SINCE.search(self.body, max(sent.start, dm.start - 40), dm.start + 6):
+                    continue  # "the first visit since 2018", "since taking office in May"
+                dist = abs(dm.start - pos)
+                if dist < best_d:
+                    best, best_d = dm, dist
+        if best is None and clo > sent.start and _WHEN_AT.match(self.body, clo, clo + 10):
+            # "Macron's visit to Lagos in July 2018, when he held talks ...": the date of
+            # the clause the "when" clause hangs on
+            for dm in self.in_sentence(sent, future):
+                if dm.end <= clo and not self._in_quote(dm.start):
+                    best = dm
+        if best is not None:
+            return best.value, best.precision, True
+        am = _ANAPHORIC_DATE.search(self.body, clo, chi) if not future else None
+        if am is not None:
+            # "later that month", "the same day", "the following day": from the date
+            # mentioned last before this sentence
+            prev = self._previous_date(sent)
+            if prev is not None:
+                kind = am.group(1).lower()
+                if "month" in kind:
+                    return date(prev.value.year, prev.value.month, 1), "month", True
+                if prev.precision == "day":
+                    if "next" in kind or "following" in kind:
+                        return prev.value + timedelta(days=1), "day", True
+                    if "day" in kind:
+                        return prev.value, "day", True
+        if future:
+            return None, "unknown", False
+        return date(self.pub.year, self.pub.month, 1), "month", False
+
+    def _previous_date(self, sent: Sentence) -> DateMention | None:
+        for k in range(sent.index - 1, max(-1, sent.index - 6), -1):
+            ds = [dm for dm in self.in_sentence(self.sentences[k], False)
+                  if not self._in_quote(dm.start) and dm.precision in ("day", "month")
+                  and not _SINCE.search(self.body, max(0, dm.start - 40), dm.start + 6)]
+            if ds:
+                return ds[-1]
+        return None

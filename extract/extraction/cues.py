@@ -1,0 +1,46 @@
+"""Cues shared by every event rule: is an event planned, speculated or denied?
+
+One module, read from the vocabulary's cue files, so visits, meetings and statements judge
+"will meet", "could visit" and "cancelled the trip" the same way. Each ``*_TAIL`` pattern is
+searched over the few words before a trigger and anchored at its end ("will soon visit":
+up to three words may stand between the cue and the verb).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.extraction.vocab import VOCAB, alternation
+
+
+def _tail(cues: tuple[str, ...], words: int = 3) -> re.Pattern[str]:
+    # "n't" has no word boundary before it; every other cue starts a word
+    alt = alternation(c for c in cues if not c.startswith("n'"))
+    lead = [r"n't"] if any(c.startswith("n'") for c in cues) else []
+    head = "|".join([rf"\b{alt}", *lead])
+    return re.compile(rf"(?:{head})(?:\s+[\w\-]+){{0,{words}}}\s*$", re.I)
+
+
+# "will visit", "is set to travel", "the upcoming talks"
+PLANNED_TAIL = _tail(VOCAB.planned)
+# "could visit", "hopes to meet": speculation, no event
+SPECULATIVE_TAIL = _tail(VOCAB.speculative)
+# "did not meet", "cancelled a visit": denied, no event
+NEGATED_TAIL = _tail(VOCAB.negation)
+# "the visit ... was postponed"
+NEGATED_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+" + alternation(VOCAB.negation_after), re.I)
+# "agreed to meet", "invited him to visit": an infinitive marks a meeting as not yet held
+INFINITIVE_TO = re.compile(r"\bto(?:\s+[\w\-]+){0,2}\s*$", re.I)
+# "is scheduled to", "will": a planned clause however far before the trigger
+PLANNED_CLAUSE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:set|expected|scheduled|due|slated)\s+to|plans?\s+to|is\s+to|are\s+to)\b")
+
+
+def is_denied(before: str) -> bool:
+    """Denied or speculated: the words before the trigger end in such a cue."""
+    return bool(NEGATED_TAIL.search(before) or SPECULATIVE_TAIL.search(before))
+
+
+def is_planned(before: str) -> bool:
+    return bool(PLANNED_TAIL.search(before))

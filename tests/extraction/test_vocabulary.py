@@ -1,0 +1,79 @@
+"""The vocabularies are data: an entry added to a copy of the files reaches the rules."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from extract.extraction import cues, lexicon
+from extract.extraction.vocab import BUNDLED, alternation, hint_words, load_vocabulary
+
+REPO = Path(__file__).resolve().parents[2]
+
+_PROBE = r"""
+import json
+from datetime import date
+from extract.articles import make_article
+from extract.extraction import Extractor
+body = ("Foreign Minister Anna Lindqvist quipped that the talks had been long but useful.\n"
+        "Foreign Minister Anna Lindqvist held a parley with Prime Minister Tomas Varga on Monday.")
+a = make_article(source_name="t", source_uri="t.txt", url=None, published=date(2024, 3, 6),
+                 title="t", body_paragraphs=body.split("\n"), raw_text=body)
+ex = Extractor().extract(a)
+print(json.dumps({"statements": [s.evidence.rule for s in ex.statements],
+                  "meetings": [m.evidence.rule for m in ex.meetings]}))
+"""
+
+
+def _run(vocab_dir: Path | None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("DIPNEWS_VOCAB_DIR", None)
+    if vocab_dir is not None:
+        env["DIPNEWS_VOCAB_DIR"] = str(vocab_dir)
+    out = subprocess.run([sys.executable, "-c", _PROBE], env=env, cwd=REPO, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_an_added_speech_verb_and_meeting_noun_are_honoured(tmp_path: Path) -> None:
+    copy = tmp_path / "vocab"
+    shutil.copytree(BUNDLED, copy)
+    before = _run(copy)
+    assert not any("quipped" in r for r in before["statements"])
+    assert not before["meetings"]
+    with (copy / "speech_verbs.csv").open("a", encoding="utf-8") as f:
+        f.write("quipped,quip,sq\n")
+    with (copy / "meeting_nouns.txt").open("a", encoding="utf-8") as f:
+        f.write("parley\n")
+    after = _run(copy)
+    assert any("quipped" in r for r in after["statements"])
+    assert any(r.startswith("meeting.held:") for r in after["meetings"])
+
+
+def test_hint_sets_are_derived_from_the_entries() -> None:
+    v = load_vocabulary()
+    assert {"telephone", "conversation"} <= hint_words(v.call_phrases)
+    assert "said" in lexicon.SPEECH_FORMS and "adding" in lexicon.CONTINUATION_FORMS
+    assert all(f in lexicon.SPEECH_FORMS for f in lexicon.QUOTE_VERBS if f != "continued")
+
+
+def test_alternation_prefers_the_longest_entry() -> None:
+    import re
+
+    rx = re.compile(alternation(["call", "phone call", "invited * to"]))
+    assert rx.search("a phone call").group() == "phone call"
+    assert rx.search("invited him to").group() == "invited him to"
+
+
+def test_one_set_of_cues_for_every_rule() -> None:
+    assert cues.is_planned("the two ministers will")
+    assert cues.is_planned("is expected to formally")
+    assert cues.is_denied("did not")
+    assert cues.is_denied("the minister could")
+    assert cues.is_denied("has cancelled his")
+    assert not cues.is_denied("the minister")
+    assert cues.NEGATED_AFTER.match(" to Paris was postponed")
