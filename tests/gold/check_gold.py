@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Check the hand-annotated gold set against the bundled sample corpus.
+"""Check a hand-annotated gold set against its articles (default: the bundled sample corpus).
 
 Usage:  python tests/gold/check_gold.py [--articles DIR] [--gold FILE] [--quiet]
 
+The news-style sets are checked the same way, e.g.
+``--articles tests/gold/dev --gold tests/gold/dev.jsonl``.
+
 Checks (any failure -> exit status 1):
   * every line of the gold file is a valid JSON object with the fields and value
-    types of the gold format in ANNOTATION.md;
+    types of the gold format in docs/annotation.md;
   * every well-formed article in the corpus has exactly one gold line, and no gold
     line names a missing or malformed article;
   * "published" equals the date on the article's date line;

@@ -1,8 +1,11 @@
-"""Validate the hand-annotated news gold (tests/gold/news.jsonl) against its articles.
+"""Validate a hand-annotated news gold set (default tests/gold/news.jsonl) against its articles.
 
-Run:  python tests/gold/news_check.py  (exit code 1 when anything is wrong)
+Run:  python tests/gold/news_check.py [--articles DIR --gold FILE]  (exit code 1 when anything is wrong)
 
-Checks, per ANNOTATION.md:
+The same checks serve every news-style gold set (news, dev, blind): pass the set's article
+directory and gold file, e.g. ``--articles tests/gold/dev --gold tests/gold/dev.jsonl``.
+
+Checks, per docs/annotation.md:
 * every line is a JSON object with exactly the gold keys and value types;
 * one line per article stem in tests/gold/news/, no line without an article;
 * "published" equals the date on the article's date line, and the stem ends with it;
@@ -20,6 +23,7 @@ Checks, per ANNOTATION.md:
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -113,13 +117,18 @@ def check_country(value, where: str, errors: list[str], nullable: bool = True) -
         errors.append(f"{where}: {value!r} is not an ISO 3166-1 alpha-3 code")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=Path, default=NEWS, help="directory of the set's .txt articles")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="the set's gold JSONL file")
+    args = ap.parse_args(argv)
+    news_dir, gold_file = args.articles, args.gold
     errors: list[str] = []
     warnings: list[str] = []
-    articles = {p.stem: p for p in sorted(NEWS.glob("*.txt"))}
+    articles = {p.stem: p for p in sorted(news_dir.glob("*.txt"))}
     seen: Counter[str] = Counter()
     totals = Counter()
-    for n, raw in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), 1):
+    for n, raw in enumerate(gold_file.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip():
             errors.append(f"line {n}: empty line")
             continue
@@ -135,7 +144,7 @@ def main() -> int:
         seen[stem] += 1
         where0 = f"{stem}"
         if stem not in articles:
-            errors.append(f"{where0}: no article file news/{stem}.txt")
+            errors.append(f"{where0}: no article file {news_dir.name}/{stem}.txt")
             continue
         try:
             published, title, highlights, body = parse(articles[stem])
