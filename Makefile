@@ -43,9 +43,23 @@ run: $(AIRFLOW_HOME)/.migrated  ## install, then run the nightly DAG once over t
 test: $(VENV)/.installed  ## install, then run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-eval: $(VENV)/.installed  ## precision/recall per event type against tests/gold (runs the pipeline on the gold corpora)
-	$(BIN)/python -m extract.evaluate --articles seeds/articles --gold tests/gold/sample.jsonl
-	$(BIN)/python -m extract.evaluate --articles tests/gold/news --gold tests/gold/news.jsonl
+# Gold sets scored by `make eval`, in this order: the sample corpus, then the news sets
+# (blind first). A news set is tests/gold/<set>/ + tests/gold/<set>.jsonl; one whose gold
+# file is missing is skipped with a note (the blind set lands separately).
+EVAL_NEWS_SETS := blind news dev
+
+eval: $(VENV)/.installed  ## precision/recall per event type on every gold set: sample, blind, news, dev (runs the extractor on each corpus)
+	@echo "== gold set: sample (seeds/articles, tests/gold/sample.jsonl) =="
+	@$(BIN)/python -m extract.evaluate --articles seeds/articles --gold tests/gold/sample.jsonl
+	@for set in $(EVAL_NEWS_SETS); do \
+		echo; \
+		if [ -f tests/gold/$$set.jsonl ] && [ -d tests/gold/$$set ]; then \
+			echo "== gold set: $$set (tests/gold/$$set/, tests/gold/$$set.jsonl) =="; \
+			$(BIN)/python -m extract.evaluate --articles tests/gold/$$set --gold tests/gold/$$set.jsonl || exit 1; \
+		else \
+			echo "== gold set: $$set: skipped, tests/gold/$$set.jsonl or tests/gold/$$set/ is not present =="; \
+		fi; \
+	done
 	@if [ -f $(WAREHOUSE)/diplomacy.duckdb ]; then echo "== published warehouse vs sample gold (after dedup) =="; \
 		$(BIN)/dipnews eval --warehouse $(WAREHOUSE) --gold tests/gold/sample.jsonl; fi
 
