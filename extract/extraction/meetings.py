@@ -681,7 +681,7 @@ class MeetingRules:
             where = loc.iso3 if loc else host_home
             if where and host_home == where:
                 for guest in parts:
-                    if guest is not host and guest.kind == "person" and guest.country != where:
+                    if guest is not host and guest.kind == "person" and doc.resolve.country_of(guest) != where:
                         self.hosted_guests.append(HostedGuest(
                             guest, where, loc.city if loc else None, d, prec,
                             Evidence(sent.text, sent.start, sent.end, "visit.hosted_guest", 0.75)))

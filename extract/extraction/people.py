@@ -124,6 +124,7 @@ class Mention:
     entity: Entity | None = None
     place: Place | None = None
     possessive: bool = False
+    via: str = ""  # how coreference made it ("office:top diplomat", "acronym:MEA"); "" for names
 
 
 @dataclass(slots=True)

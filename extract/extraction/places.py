@@ -39,7 +39,8 @@ class Location:
 
 def as_location(m: Mention) -> Location:
     p = m.place
-    city = p.name if p.kind in ("city", "capital") else None
+    # landmarks and "here" carry their city (or none) in the name
+    city = p.name if p.kind in ("city", "capital", "landmark", "here") and p.name else None
     return Location(p.iso3, city, m.start, m.end, p.ambiguous)
 
 
@@ -79,7 +80,7 @@ def location_in(doc: Document, lo: int, hi: int) -> Location | None:
         if m.place.kind == "demonym" or doc.in_quote(m.start):
             continue
         before = doc.body[max(0, m.start - 40):m.start]
-        if _LOC_WORD.search(before) and not NOT_VENUE.search(before):
+        if m.place.kind == "here" or _LOC_WORD.search(before) and not NOT_VENUE.search(before):
             after = doc.body[m.end:m.end + 2]
             if after.startswith(("'s", "’s")):
                 continue

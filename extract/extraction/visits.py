@@ -175,8 +175,10 @@ class VisitRules:
                 lo = sent.start + m.end()
                 stop = re.search(r"\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s", body[lo:sent.end])
                 hi = lo + stop.start() if stop else sent.end
+                # named companions only: "travelled with the president" names the principal
                 ents += [x.entity for x in doc.mentions.agents_in(lo, hi)
-                         if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
+                         if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)
+                         and not x.via]
             for m in _COMPANION_BEFORE.finditer(sent.text):
                 ts = sent.start + m.start()
                 rel = _REL_WHO.search(body, max(sent.start, ts - 30), ts)
