@@ -28,32 +28,51 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z\- ]{1,20}\)|/[A-Z]+/\.?)?\s*(?:—|–|--|-|:)\s")
 
 
+# Wider shapes, accepted only when the city is a known place: "NEW DELHI (Outlet / Agency -
+# 10th September, 2020)", "RIYADH, (Agency - ...)", "Margao (Goa) [India], Nov 6 (ANI):".
+_DATELINE_WIDE = re.compile(
+    r"\s*(?P<city>[A-Z][A-Za-z.'’\- ]{1,30}?)(?:\s*\([A-Za-z ]{1,20}\))?(?:\s*\[(?P<region>[A-Z][A-Za-z ]{1,30})\])?"
+    r"(?:,\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?\.?)?"
+    r"\s*,?\s*\((?=[^()\n]{0,90}(?:\d|/|[A-Z]{2,}))[^()\n]{1,90}\)\s*(?:—|–|--|-|:)?\s+(?=[A-Z])")
+
+
 def read_dateline(body: str, gz: Gazetteer) -> Dateline | None:
     """(iso3, city) of a dateline opening the body: "KAZAN, Russia, Oct 23 (Reuters) -"."""
     m = _DATELINE.match(body[:160])
     if not m:
-        return None
+        m = _DATELINE_WIDE.match(body[:200])
+        if not m:
+            return None
+        got = _place(m, gz)
+        return Dateline(got[0], got[1], m.end()) if got is not None else None
+    got = _place(m, gz)
+    return Dateline(got[0], got[1], m.end()) if got is not None else None
+
+
+def _place(m: re.Match[str], gz: Gazetteer) -> tuple[str, str | None] | None:
     city = m.group("city").strip()
     region = (m.group("region") or "").strip()
     if region:
         p = gz.places.get(region) or gz.places.get(region.title())
         if p is not None and p.kind == "country":
-            return Dateline(p.iso3, None, m.end())
+            return p.iso3, None
     titled = " ".join(w if w.lower() in ("de", "da", "do", "du", "al", "el", "la", "le")
                       else w.capitalize() for w in city.lower().split())
     titled2 = "-".join(w.capitalize() for w in titled.split("-"))
     for form in (city, city.title(), titled, titled2):
         p = gz.places.get(form)
         if p is not None and p.kind != "demonym":
-            return Dateline(p.iso3, form if p.kind in ("city", "capital") else None, m.end())
+            return p.iso3, (form if p.kind in ("city", "capital") else None)
     if region:
         p = gz.places.get(region) or gz.places.get(region.title())
         if p is not None and p.kind != "demonym":
-            return Dateline(p.iso3, None, m.end())
+            return p.iso3, None
     return None
 
 
-def dateline_end(body: str) -> int:
+def dateline_end(body: str, dateline: Dateline | None) -> int:
     """Where the first sentence's own words begin (0 without a dateline)."""
+    if dateline is not None:
+        return dateline.end
     m = _DATELINE.match(body[:160])
     return m.end() if m else 0

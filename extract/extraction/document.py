@@ -45,7 +45,7 @@ class Document:
         self.sentences: list[Sentence] = self.seg.sentences
         self.scanner = scanner_for(gz)
         self.dateline: Dateline | None = read_dateline(self.body, gz)
-        self.body_start = dateline_end(self.body)
+        self.body_start = dateline_end(self.body, self.dateline)
         self.mentions = Mentions(article, self.scanner)
         Affiliation(self.body, gz, self.scanner, self.mentions).assign()
         self.resolve = Resolution(self.body, self.seg, gz, self.scanner, self.mentions, self.dateline)

@@ -56,6 +56,7 @@ class Agent:
     start: int
     end: int
     how: str  # name | pronoun | description | unnamed
+    via: str = ""  # the coreference that named it ("office:top diplomat", "acronym:MEA")
 
 
 @dataclass
@@ -147,7 +148,7 @@ class Resolution:
         if m is not None:
             if m.text.lower() in UNNAMED_SPEAKER_HEADS:
                 return Agent(None, m.start, m.end, "unnamed")  # "Organisers said"
-            return Agent(m.entity, m.start, m.end, "name")
+            return Agent(m.entity, m.start, m.end, "name", m.via)
         pm = _PRONOUN_TAIL.search(head, max(0, len(head) - 12))
         if pm:
             # "..., she said": the words before are hers, so a name inside them is not her
@@ -203,7 +204,7 @@ class Resolution:
                             return Agent(m2.entity, m2.start, m2.end, "name")
                 if between.strip() and not self.only_titles(between):
                     continue
-                return Agent(m.entity, m.start, m.end, "name")
+                return Agent(m.entity, m.start, m.end, "name", m.via)
         dm = _DESC_HEAD.match(text)
         if dm:
             mods, head, end = dm.group(2), dm.group(3), dm.end()

@@ -500,7 +500,7 @@ class StatementRules:
             date_precision=prec,
             named_countries=countries,
             tone=tone(quote),
-            evidence=Evidence(body[ev_lo:ev_hi], ev_lo, ev_hi, f"statement.{a.rule}.{a.agent.how}", conf),
+            evidence=Evidence(body[ev_lo:ev_hi], ev_lo, ev_hi, f"statement.{a.rule}.{a.agent.how}" + (f":{a.agent.via}" if a.agent.via else ""), conf),
         )
 
     def _continuation(self, sent: Sentence) -> Statement | None:

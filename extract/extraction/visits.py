@@ -39,8 +39,11 @@ from extract.extraction.vocab import VOCAB, alternation, hint_words
 _TV = VOCAB.travel_verbs
 _VERB = re.compile(
     r"(?<![\w’'\-])(?:"
-    rf"(?P<visit>{alternation(_TV['visit'])})(?=\s)"
+    rf"(?P<noun_by>{alternation(VOCAB.visit_nouns)})\s+by(?=\s)"
+    rf"|(?P<visit>{alternation(_TV['visit'])})(?=\s)"
     rf"|(?P<noun>{alternation(VOCAB.visit_nouns)})\s+(?:\w+\s+){{0,2}}?(?:to|in)(?=\s)"
+    rf"|(?P<country_trip>{alternation(_TV['country_trip'])})(?=[\s,.;])"
+    rf"|(?P<arrive_from>{alternation(_TV['arrive_from'])})(?=\s)"
     rf"|(?P<arrive>{alternation(_TV['arrive'])})(?:\s+(?:\w+\s+){{0,3}}?(?:in|at))?(?=[\s,.])"
     rf"|(?P<route>{alternation(_TV['route'])})(?=\s)"
     rf"|(?P<travel>{alternation(_TV['travel'])})\s+(?:\w+\s+){{0,2}}?to(?=\s)"
@@ -53,7 +56,10 @@ _VERB = re.compile(
     rf"|(?P<infor>in)(?=\s+[A-Z][^.;]{{0,40}}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){{0,3}}?"
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
-_VERB_KINDS = ("visit", "noun", "arrive", "route", "travel", "tour", "lead", "infor", "depart", "speech")
+_VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "travel",
+               "tour", "lead", "infor", "depart", "speech")
+_FROM_AFTER = re.compile(r"(?:\s+here|\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+from\s+")
+_BY_AFTER = re.compile(r"\s+(?:(?:on|in|from|last|this|next)\s+[\w\-]+\s+)?by\s+")
 _ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|travel(?:l)?ing\s+with|along\s+with)\s+")
 _COMPANION_AFTER = re.compile(
     r"\b(?:accompanied\s+by|travel(?:l)?(?:ed|ing)\s+with|flown\s+in\s+with|"
@@ -103,6 +109,7 @@ class _Found:
     precision: str
     conf: float
     explicit: bool = False
+    entry: str = ""  # the vocabulary words that fired, for the evidence
 
 
 class VisitRules:
@@ -291,13 +298,29 @@ class VisitRules:
             if doc.in_quote(ts):
                 continue
             kind = next(k for k in _VERB_KINDS if m.group(k))
+            entry = " ".join(m.group(kind).lower().split()[:3])  # the words that fired
             pre = body[max(sent.start, ts - 45):ts]
             if cues.is_denied(pre) or cues.NEGATED_AFTER.match(body, te, sent.end):
                 continue
             if kind == "travel" and m.group().split()[0].lower() in ("went", "goes", "going", "came", "comes", "coming") \
                     and not re.search(r"\bto\s+$", m.group() + " "):
                 continue
-            if kind == "noun":
+            by_visitor = None
+            if kind == "noun_by":
+                # "a two-day visit by Chancellor X to Israel": the visitor, then the place
+                by_visitor = self._by_person(sent, te)
+                if by_visitor is None:
+                    continue
+                loc = destination_after(doc, by_visitor[1], sent.end, max_gap=20)
+                kind = "noun"
+            elif kind == "country_trip":
+                # "X's China trip", "his Africa tour": a place right before the noun
+                loc = place_before(doc, ts, sent.start)
+                kind = "noun"
+            elif kind == "arrive_from":
+                # "after arriving from Kabul": an earlier stay there
+                loc = destination_after(doc, te, sent.end, max_gap=8)
+            elif kind == "noun":
                 loc = destination_after(doc, te, sent.end) or place_before(doc, ts, sent.start)
             elif kind == "visit":
                 loc = destination_after(doc, te, sent.end, max_gap=14)
@@ -309,6 +332,11 @@ class VisitRules:
                 loc = destination_after(doc, te, sent.end, max_gap=6)
             else:
                 loc = destination_after(doc, te, sent.end, max_gap=20)
+            if loc is not None and kind in ("visit", "noun") and loc.end > te:
+                bm = _BY_AFTER.match(body, loc.end, min(sent.end, loc.end + 30))
+                if bm:
+                    # "a state visit to Hanoi by President X": the agent after the place
+                    by_visitor = self._by_person(sent, bm.end() - 1)
             if loc is None and kind in ("arrive", "visit", "noun") and doc.dateline:
                 # "Zhao, who arrived on Tuesday", "visited the camps", "a visit to the country"
                 tail = body[te:min(sent.end, te + 40)]
@@ -322,7 +350,12 @@ class VisitRules:
             if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead"):
                 continue
             planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
-            visitors = self._visitors(sent, ts, te, kind)
+            visitors = [by_visitor[0]] if by_visitor is not None else self._visitors(sent, ts, te, kind)
+            earlier = None
+            if kind == "arrive":
+                fm = _FROM_AFTER.match(body, te, min(sent.end, te + 40))
+                if fm:
+                    earlier = destination_after(doc, fm.end(), sent.end, max_gap=0)
             # the date of this verb phrase: "travelling to Ankara later that month, and in
             # January flew to Beijing" gives each trip its own date
             vlo = max((m_.end() for m_ in _VP_SPLIT.finditer(body, sent.start, ts)), default=None)
@@ -340,8 +373,24 @@ class VisitRules:
                     continue
                 if self._fallback and not v.country and doc.resolve.country_of(v) == loc.iso3:
                     continue  # a local official named somewhere in the sentence: the host
-                out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit))
+                out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit,
+                                  entry))
+                if earlier is not None and (v.country is None or v.country != earlier.iso3):
+                    # "arrived here from Kabul": the stop before this one
+                    out.append(_Found(v, earlier, sent, ts, False, "visit.arrive_from", d, prec, 0.7,
+                                      False, "arrived from"))
         return out
+
+    def _by_person(self, sent: Sentence, pos: int) -> tuple[Entity, int] | None:
+        """The person named right after "by" at ``pos`` (titles may stand between)."""
+        doc = self.doc
+        for x in doc.mentions.agents_in(pos, min(sent.end, pos + 80)):
+            if x.kind != "person" or x.entity is None or doc.in_quote(x.start):
+                return None
+            if doc.resolve.only_titles(doc.body[pos:x.start]):
+                return x.entity, x.end
+            return None
+        return None
 
     def _sent_to(self, sent: Sentence) -> list[_Found]:
         """ "India sent Minister X to the inauguration in Malé": X travelled there."""
@@ -400,7 +449,8 @@ class VisitRules:
             out[(actor.name, f.loc.iso3)] = Visit(
                 visitor=actor, host_country=f.loc.iso3, city=f.loc.city, date=f.date,
                 date_precision=f.precision, is_planned=f.planned,
-                evidence=Evidence(f.sent.text, f.sent.start, f.sent.end, f.rule, f.conf))
+                evidence=Evidence(f.sent.text, f.sent.start, f.sent.end,
+                                  f"{f.rule}:{f.entry}" if f.entry else f.rule, f.conf))
         return out
 
     def _from_meetings(self, visits: dict[tuple[str, str], Visit], meetings: list[Meeting]) -> list[Visit]:
@@ -432,7 +482,7 @@ class VisitRules:
                     old = visits[key]
                     # a visit dates from its first day: an earlier meeting on the same trip
                     if mt.date and old.date and mt.date < old.date and not mt.is_planned and \
-                            not old.is_planned and (old.evidence.rule == "visit.from_meeting" or (
+                            not old.is_planned and (old.evidence.rule.startswith("visit.from_meeting") or (
                                 mt.date_precision == old.date_precision == "day"
                                 and (old.date - mt.date).days <= 7)):
                         visits[key] = replace(old, date=mt.date, date_precision=mt.date_precision)
@@ -443,7 +493,8 @@ class VisitRules:
                     visitor=p, host_country=mt.country, city=mt.city, date=mt.date,
                     date_precision=mt.date_precision, is_planned=mt.is_planned,
                     evidence=Evidence(mt.evidence.sentence, mt.evidence.char_start,
-                                      mt.evidence.char_end, "visit.from_meeting", 0.7))
+                                      mt.evidence.char_end,
+                                      f"visit.from_meeting:{mt.evidence.rule.removeprefix('meeting.')}", 0.7))
         self._delegation_dates(visits)
         return list(visits.values())
 

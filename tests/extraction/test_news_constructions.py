@@ -1,0 +1,67 @@
+"""Constructions of wire and agency copy, each on invented sentences: datelines, calls as
+nouns, visit nouns with the agent after them, trips named by their country, arrivals from
+an earlier stop, and the evidence naming the vocabulary entry that fired."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.extraction import Extractor
+from extract.extraction.datelines import read_dateline
+from extract.gazetteer import Gazetteer
+from tests.extraction.conftest import article
+
+
+def test_dateline_shapes() -> None:
+    gz = Gazetteer.load()
+    assert read_dateline("MANILA — The minister said", gz).iso3 == "PHL"
+    assert read_dateline("ISLAMABAD, April 5 (Agency): The minister said", gz).iso3 == "PAK"
+    assert read_dateline("BEIJING, Jan. 5 (Xinhua) -- The minister said", gz).city == "Beijing"
+    assert read_dateline("NAIROBI (Outlet / Agency - 4th March, 2024) The minister said", gz).iso3 == "KEN"
+    assert read_dateline("Kenyan President Amos Kiprono (right) met the envoy", gz) is None
+
+
+def test_received_a_telephone_call_from(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "RIYADH — Saudi Foreign Minister Faisal Al-Harbi received a telephone call on Tuesday from "
+        "Danish Foreign Minister Lars Holm Berg."))
+    m = [m for m in ex.meetings if {p.name.lower() for p in m.participants} == {"faisal al-harbi", "lars holm berg"}]
+    assert m and m[0].mode == "phone" and m[0].country is None
+    assert m[0].evidence.rule.startswith("meeting.call_from:")
+    assert not any(v.visitor.name == "Lars Holm Berg" for v in ex.visits)
+
+
+def test_in_a_video_conference_with(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "President Ana Morales held a video conference with Prime Minister Tevita Fifita on Monday."))
+    assert any(m.mode == "video" for m in ex.meetings)
+
+
+def test_a_visit_by_a_named_person(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "The accord was signed during a two-day visit by Chancellor Greta Lindahl to Vietnam.\n"
+        "Officials prepared for a state visit to Hanoi by President Amadou Diallo last month."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Greta Lindahl", "VNM") in got
+    assert ("Amadou Diallo", "VNM") in got
+
+
+def test_a_trip_named_by_its_country(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Senator Maria Oyelaran's China trip ended on Friday with a visit to a battery plant."))
+    assert any(v.visitor.name == "Maria Oyelaran" and v.host_country == "CHN" for v in ex.visits)
+
+
+def test_arriving_from_an_earlier_stop(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "MANILA — Indian Foreign Minister Rohan Mehta arrived here from Australia on Sunday."))
+    got = {v.host_country for v in ex.visits if v.visitor.name == "Rohan Mehta"}
+    assert {"AUS", "PHL"} <= got
+
+
+def test_evidence_names_the_vocabulary_entry(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Foreign Minister Eva Lund visited Japan on Monday and held talks with Prime Minister Kenji Mori.",
+        published=date(2024, 3, 6)))
+    assert any(v.evidence.rule == "visit.visit:visited" for v in ex.visits)
+    assert any(m.evidence.rule.startswith("meeting.held:held") for m in ex.meetings)
