@@ -27,7 +27,11 @@ _WHEN_AT = re.compile(r"\s*(?:when|where|after|following)\b")
 _DATE_HINT = re.compile(r"\d|[Dd]ay|[Nn]ight|[Mm]orning|[Aa]fternoon|[Ee]vening|[Ww]eek|[Mm]onth|[Yy]ear|"
                         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _ANAPHORIC_DATE = re.compile(r"\b((?:later|earlier)\s+that\s+(?:month|day)|that\s+(?:same\s+)?(?:month|day)|"
-                             r"the\s+same\s+day|the\s+(?:next|following)\s+day)\b", re.I)
+                             r"the\s+same\s+day|the\s+(?:next|following)\s+day|(?:earlier|later)\s+in\s+the\s+day|"
+                             r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+(?:earlier|before))\b", re.I)
+# "a day earlier", "two days earlier": counted back from the event just reported
+_DAYS_EARLIER = re.compile(r"(?i:a|one|two|three|four|five|\d+)\s+days?\s+(?:earlier|before)$")
+_EARLIER_N = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 class ClauseDates:
@@ -122,6 +126,13 @@ class ClauseDates:
             for dm in self.in_sentence(sent, future):
                 if dm.end <= clo and not self._in_quote(dm.start):
                     best = dm
+        if best is not None and best.precision == "day" and _DAYS_EARLIER.search(best.text) and not future:
+            # "a day earlier" is relative to the event just reported, not to publication
+            prev = self._previous_date(sent)
+            if prev is not None and prev.precision == "day":
+                n = best.text.split()[0].lower()
+                k = int(n) if n.isdigit() else _EARLIER_N.get(n, 1)
+                return prev.value - timedelta(days=k), "day", True
         if best is not None:
             return best.value, best.precision, True
         am = _ANAPHORIC_DATE.search(self.body, clo, chi) if not future else None
@@ -136,6 +147,8 @@ class ClauseDates:
                 if prev.precision == "day":
                     if "next" in kind or "following" in kind:
                         return prev.value + timedelta(days=1), "day", True
+                    if "before" in kind or "previous" in kind or kind.startswith("a day"):
+                        return prev.value - timedelta(days=1), "day", True
                     if "day" in kind:
                         return prev.value, "day", True
         if future:

@@ -1,6 +1,6 @@
 """Event dates from the text, resolved against the article's publication date.
 
-Recognised: ISO dates, "January 13", "13 January", "Jan. 13, 2024", "November 2023",
+Recognised: ISO dates, "January 13", "13 January", "Jan. 13, 2024", "7-9 February" (its first day), "November 2023",
 "in November" (year inferred), "on Monday" (the latest such weekday up to the
 publication date for past events, the next one for planned events), "yesterday",
 "today", "tomorrow", "last week/month/year", "this week", "two days ago", "in 2019".
@@ -25,6 +25,7 @@ _NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few"
 _DATE_RE = re.compile(
     rf"""(?<![\w-])(?:
       (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)
+    | (?P<rng>(?P<rng_d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<rng_m>{_MONTH})(?:,?\s+(?P<rng_y>(?:19|20)\d\d))?)
     | (?P<md>(?P<md_m>{_MONTH})\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)
     | (?P<dm>(?P<dm_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>(?:19|20)\d\d))?)
     | (?P<my>(?P<my_q>(?i:(?:in|since|by|until|from|during|early|late|mid|mid-|last|next)\s+))?(?P<my_m>{_MONTH_NAMES})\s+(?:of\s+)?(?P<my_y>(?:19|20)\d\d))
@@ -104,6 +105,14 @@ def resolve(m: re.Match[str], pub: date, future: bool) -> tuple[date | None, str
     try:
         if g["iso"]:
             return date.fromisoformat(g["iso"]), "day"
+        if g["rng"]:
+            # "from 7 to 9 February": a span dates from its first day
+            mon, day = _month(g["rng_m"]), int(g["rng_d"])
+            if not 1 <= day <= 31 or not mon:
+                return None, "unknown"
+            if g["rng_y"]:
+                return _safe_date(int(g["rng_y"]), mon, day), "day"
+            return _pick_year_day(mon, day, pub, future), "day"
         if g["md"] or g["dm"]:
             mon = _month(g["md_m"] or g["dm_m"])
             day = int(g["md_d"] or g["dm_d"])

@@ -42,3 +42,28 @@ def test_may_needs_context_and_format() -> None:
     assert format_date(date(2023, 11, 1), "month") == "2023-11"
     assert format_date(date(2023, 11, 5), "day") == "2023-11-05"
     assert format_date(None, "unknown") is None
+
+
+def test_a_span_dates_from_its_first_day() -> None:
+    from datetime import date as _d
+
+    pub = _d(2024, 2, 20)
+    got = [(m.value, m.precision) for m in find_dates("on a visit from 7 to 9 February", pub)]
+    assert got[0] == (_d(2024, 2, 7), "day")
+    got = [(m.value, m.precision) for m in find_dates("the summit on 13-16 March 2023", pub)]
+    assert got[0] == (_d(2023, 3, 13), "day")
+
+
+def test_a_day_earlier_counts_back_from_the_event_just_reported() -> None:
+    from datetime import date as _d
+
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "Foreign Minister Eva Lund met Prime Minister Kenji Mori in Tokyo on March 2.\n"
+        "A day earlier, Lund had held talks with Trade Minister Aiko Sato in Osaka.",
+        published=_d(2024, 3, 6)))
+    dates = {frozenset(p.name for p in m.participants): m.date for m in ex.meetings}
+    assert dates[frozenset({"Eva Lund", "Kenji Mori"})] == _d(2024, 3, 2)
+    assert dates[frozenset({"Eva Lund", "Aiko Sato"})] == _d(2024, 3, 1)
