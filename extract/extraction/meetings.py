@@ -635,7 +635,7 @@ class MeetingRules:
                 parts = [p for p in parts if p is not None]
                 parts += _last_pair(t.found, sent, parts) or [
                     e for e in _the_two(doc, sent, ts) if e not in parts]
-        parts = _unique(parts)
+        parts = _without_chambers(_unique(parts))
         if len(parts) < 2:
             return []
         if kind in ("met", "host", "sat", "courtesy") and not t.passive and not got.subject_found:
@@ -862,6 +862,16 @@ def _lead_subject(doc: Document, sent: Sentence) -> str:
     """The text of the sentence up to its first verb-like lowercase word ("The pair held")."""
     m = re.match(r"(?:[A-Z][\w’'\-\.]*\s+|(?:the|and|of|two|pair|duo|leaders|men|ministers)\s+){1,8}", sent.text)
     return m.group().rstrip() + " " if m else ""
+
+
+_CHAMBER_WORDS = frozenset(w.lower() for w in VOCAB.chambers)
+
+
+def _without_chambers(ents: list[Entity]) -> list[Entity]:
+    """A parliament or council is no participant: its named members and chair are, and a
+    speech to it is not a meeting ("addressed the State Duma", "met the Senate")."""
+    return [e for e in ents if e.kind != "organization"
+            or not any(e.name.lower().endswith(w) for w in _CHAMBER_WORDS)]
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:

@@ -9,19 +9,29 @@ through :meth:`Mentions.add_agents`, so every rule looks agents up in one index.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from extract.articles import Article
 from extract.extraction.people import EntityTable, Mention, MentionScanner
-from extract.gazetteer import Gazetteer
+from extract.extraction.vocab import VOCAB
+from extract.gazetteer import Gazetteer, Organization
 
 _SCANNERS: dict[int, tuple[Gazetteer, MentionScanner]] = {}
 
 
 def scanner_for(gz: Gazetteer) -> MentionScanner:
-    """One mention scanner per gazetteer (building its look-up sets costs milliseconds)."""
+    """One mention scanner per gazetteer (building its look-up sets costs milliseconds).
+
+    The scanner reads organisations from the seeds plus the vocabulary's metonyms ("Foggy
+    Bottom", "Zhongnanhai"): a copy of the gazetteer's table, the shared one is untouched."""
     got = _SCANNERS.get(id(gz))
     if got is None or got[0] is not gz:
-        got = (gz, MentionScanner(gz))
+        orgs = dict(gz.orgs)
+        for mt in VOCAB.metonyms:
+            orgs.setdefault(mt.name, Organization(mt.organisation, mt.iso3, "government"))
+        widened = replace(gz, orgs=orgs, max_org_words=max(gz.max_org_words, *(
+            len(mt.name.split()) for mt in VOCAB.metonyms)) if VOCAB.metonyms else gz.max_org_words)
+        got = (gz, MentionScanner(widened))
         if len(_SCANNERS) > 8:
             _SCANNERS.clear()
         _SCANNERS[id(gz)] = got

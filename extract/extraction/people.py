@@ -46,6 +46,7 @@ from extract.extraction.lexicon import (
     TITLE_MODIFIERS,
     UPPER,
 )
+from extract.extraction.vocab import VOCAB
 from extract.gazetteer import Gazetteer, Organization, Place
 
 U = UPPER
@@ -84,6 +85,7 @@ ROLE_NOUNS = frozenset({"counterpart", "leader", "boss", "chief", "envoy", "dele
                         "minister", "president", "premier", "secretary", "ambassador"})
 _NON_GOV_ROLES = frozenset({"non_government"})
 MAX_PHRASE = 7
+_NON_NAMES = VOCAB.non_names
 
 
 @dataclass(eq=False)
@@ -406,6 +408,9 @@ class MentionScanner:
                     strength = 1
                 else:
                     strength = 0
+                    if shaped[0] in _NON_NAMES:
+                        k = k2
+                        continue  # "New", "Last", "Residence": capitalised, never a name
                 country = run_country if (titled_here or gi > 0) else None
                 if pre_ok and pre_country and not country:
                     country = pre_country

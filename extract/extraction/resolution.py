@@ -48,6 +48,9 @@ _NOT_HEADS = frozenset("and or but nor of to in on at for with by from as than t
 _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 
 
+_OF_THE_TAIL = re.compile(r",?\s+of\s+(?:the\s+)?$")
+
+
 @dataclass(slots=True)
 class Agent:
     """Who a rule found at a position: a resolved entity, or a reason there is none."""
@@ -148,6 +151,12 @@ class Resolution:
         if m is not None:
             if m.text.lower() in UNNAMED_SPEAKER_HEADS:
                 return Agent(None, m.start, m.end, "unnamed")  # "Organisers said"
+            if m.kind == "org":
+                # "Speaker X of the State Duma said": the person, not the body they head
+                om = _OF_THE_TAIL.search(body, max(lo, m.start - 12), m.start)
+                p = self.mentions.agent_ending_at(om.start()) if om else None
+                if p is not None and p.kind == "person" and p.entity is not None:
+                    return Agent(p.entity, p.start, p.end, "name", p.via)
             return Agent(m.entity, m.start, m.end, "name", m.via)
         pm = _PRONOUN_TAIL.search(head, max(0, len(head) - 12))
         if pm:

@@ -66,6 +66,7 @@ class Vocabulary:
     negation: tuple[str, ...]
     negation_after: tuple[str, ...]
     non_names: frozenset[str]
+    chambers: tuple[str, ...]
 
 
 def _path(directory: Path, name: str) -> Path:
@@ -118,6 +119,7 @@ def load_vocabulary(directory: Path | str | None = None) -> Vocabulary:
         negation=_lines(d, "negation.txt"),
         negation_after=_lines(d, "negation_after.txt"),
         non_names=frozenset(_lines(d, "non_names.txt")),
+        chambers=_lines(d, "chambers.txt"),
     )
 
 
