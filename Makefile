@@ -13,6 +13,12 @@ export AIRFLOW__CORE__DAGS_FOLDER := $(ROOT)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__PARALLELISM := 4
 export AIRFLOW__COSMOS__ENABLE_CACHE_DBT_LS := False
+# `make airflow` listens on this machine only (standalone binds 0.0.0.0 otherwise).
+AIRFLOW_PORT ?= 8080
+export AIRFLOW__API__HOST := 127.0.0.1
+export AIRFLOW__API__PORT := $(AIRFLOW_PORT)
+export AIRFLOW__API__BASE_URL := http://127.0.0.1:$(AIRFLOW_PORT)
+export AIRFLOW__CORE__EXECUTION_API_SERVER_URL := http://127.0.0.1:$(AIRFLOW_PORT)/execution/
 export DIPNEWS_WAREHOUSE := $(WAREHOUSE)
 
 .PHONY: help install run test eval lint airflow airflow-stop bench bench-full docs audit clean
@@ -66,21 +72,33 @@ eval: $(VENV)/.installed  ## precision/recall per event type on every gold set: 
 lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check .
 
-airflow: $(AIRFLOW_HOME)/.migrated  ## start `airflow standalone` on :8080 (project-local AIRFLOW_HOME)
+airflow: $(AIRFLOW_HOME)/.migrated  ## start `airflow standalone` on 127.0.0.1:8080 (AIRFLOW_PORT=...), our DAGs unpaused
 	@if [ -f $(AIRFLOW_HOME)/standalone.pid ] && kill -0 $$(cat $(AIRFLOW_HOME)/standalone.pid) 2>/dev/null; then \
 		echo "already running (pid $$(cat $(AIRFLOW_HOME)/standalone.pid))"; exit 0; fi
 	@# standalone starts its components as `airflow ...` subprocesses: the venv must be on PATH.
 	@PATH="$(BIN):$$PATH" AIRFLOW__CORE__PARALLELISM=2 nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 & echo $$! > $(AIRFLOW_HOME)/standalone.pid
-	@up=0; for i in $$(seq 120); do curl -sf http://127.0.0.1:8080/api/v2/monitor/health > /dev/null && { up=1; break; }; sleep 1; done; \
+	@up=0; for i in $$(seq 120); do curl -sf http://127.0.0.1:$(AIRFLOW_PORT)/api/v2/monitor/health > /dev/null && { up=1; break; }; sleep 1; done; \
 	if [ $$up -ne 1 ]; then echo "Airflow did not come up in 120 s; see $(AIRFLOW_HOME)/standalone.log"; $(MAKE) --no-print-directory airflow-stop; exit 1; fi
-	@echo "Airflow is up: http://127.0.0.1:8080"
-	@echo "login (user: password): $$(cat $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated 2>/dev/null || echo 'see $(AIRFLOW_HOME)/standalone.log')"
+	@# Unpaused once the API answers (a triggered run then runs instead of sitting queued). Not
+	@# AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False: the scheduler would start the latest
+	@# interval's run while the API server is still starting, and its first task would time out.
+	@for i in $$(seq 60); do $(BIN)/airflow dags list -o plain 2>/dev/null | grep -q diplomatic_news_nightly && break; sleep 1; done
+	@for d in diplomatic_news_nightly dipnews_after_publish; do $(BIN)/airflow dags unpause $$d > /dev/null 2>&1 || true; done
+	@echo "Airflow is up: http://127.0.0.1:$(AIRFLOW_PORT) (this machine only)"
+	@echo "login: $$($(BIN)/python -c 'import json,sys; d=json.load(open(sys.argv[1])); print(", ".join(f"user {u}, password {p}" for u, p in d.items()))' $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated 2>/dev/null || echo 'see $(AIRFLOW_HOME)/standalone.log')"
+	@echo "trigger a run over the whole corpus:"
+	@echo "  AIRFLOW_HOME=$(AIRFLOW_HOME) $(BIN)/airflow dags trigger diplomatic_news_nightly --conf '{\"full_history\": true}'"
+	@echo "watch it: the Dags page in the UI, or"
+	@echo "  AIRFLOW_HOME=$(AIRFLOW_HOME) $(BIN)/airflow dags list-runs diplomatic_news_nightly"
 	@echo "stop it with: make airflow-stop"
 
-airflow-stop:  ## stop `make airflow` (children first, then the parent)
+airflow-stop:  ## stop `make airflow`: its whole process tree, children first, then the parent
 	@if [ -f $(AIRFLOW_HOME)/standalone.pid ]; then pid=$$(cat $(AIRFLOW_HOME)/standalone.pid); \
-		pkill -TERM -P $$pid 2>/dev/null; sleep 3; kill -TERM $$pid 2>/dev/null; \
-		for i in $$(seq 20); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \
+		tree() { for c in $$(pgrep -P $$1); do tree $$c; echo $$c; done; }; \
+		kids=$$(tree $$pid); [ -n "$$kids" ] && kill -TERM $$kids 2>/dev/null; \
+		for i in $$(seq 30); do alive=; for p in $$kids; do kill -0 $$p 2>/dev/null && alive=1; done; [ -z "$$alive" ] && break; sleep 1; done; \
+		for p in $$kids; do kill -0 $$p 2>/dev/null && kill -KILL $$p; done; \
+		kill -TERM $$pid 2>/dev/null; for i in $$(seq 20); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \
 		rm -f $(AIRFLOW_HOME)/standalone.pid; echo "stopped"; else echo "not running"; fi
 
 bench: $(VENV)/.installed  ## benchmarks at 1k and 10k articles (figures to bench/results/)

@@ -9,12 +9,18 @@ the gate passes. Each task calls one function of `extract.stages`, the same code
 
 * **Data interval**: a run pulls articles published in its data interval. Set the
   `full_history` param to process every article regardless of date (what `make run`
-  does over the bundled corpus), or `since`/`until` for an explicit range.
+  does over the bundled corpus), or `since`/`until` for an explicit range. A manual
+  trigger without a logical date (`airflow dags trigger`, the UI's Trigger button)
+  has no data interval: it takes every article not landed yet.
 * **Idempotent**: article ids are content hashes and partitions are replaced
   whole, so rerunning or backfilling an interval yields the same marts.
 * **Single writer**: every task that writes the DuckDB work database runs in the
   one-slot `duckdb_writer` pool. Pulls and extraction write Parquet only, so they
   can run in parallel.
+* **Nothing to do**: a run whose window landed no new or changed article, and
+  whose landed articles are all extracted by the current extractor, stops after
+  `extract` (the `anything_new` short-circuit): no rebuild, no republish; its run
+  record says "nothing to do". `full_history` always rebuilds.
 * **Output**: the `dipnews_published_marts` asset, updated by `publish`; the
   `dipnews_after_publish` DAG is scheduled on it.
 
@@ -74,6 +80,10 @@ def _window(params: dict, data_interval_start, data_interval_end):
             date.fromisoformat(params["since"]) if params.get("since") else None,
             date.fromisoformat(params["until"]) if params.get("until") else None,
         )
+    if data_interval_start is None or data_interval_end is None:
+        # A manual trigger without a logical date has no data interval (Airflow 3): take
+        # every article not landed yet. Unlike full_history, nothing new means nothing to do.
+        return Window()
     # Articles carry a publication *day*. The interval [start, end) covers the days
     # start.date() .. end.date() - 1: the 02:00 run of 10 June processes 9 June's news,
     # so consecutive runs neither overlap nor leave gaps.
@@ -172,6 +182,25 @@ def diplomatic_news_nightly():
         record.save(layout)
         return record.stages["extract"]
 
+    @task.short_circuit
+    def anything_new(extracted: dict, params=None, run_id=None) -> bool:
+        """Go on only when the window landed something new (or `full_history` asks for a rebuild)."""
+        from extract.runs import RunRecord, now
+
+        layout = _layout()
+        record = RunRecord.load(layout, run_id)
+        new = record.articles_loaded > 0 or extracted.get("partitions", 0) > 0
+        if new or params.get("full_history"):
+            return True
+        record.status = "nothing_to_do"
+        record.finished_at = now()
+        record.message = (f"nothing to do: no new or changed article in {record.window_start or '-inf'}.."
+                          f"{record.window_end or '+inf'} ({record.articles_seen} seen, "
+                          f"{record.articles_unchanged} already landed); the published file is unchanged")
+        record.save(layout)
+        log.info("%s", record.message)
+        return False
+
     @task(pool=WRITER_POOL)
     def dbt_build(_extracted: dict) -> dict:
         """`dbt build` of staging, intermediate and marts into the work database."""
@@ -215,7 +244,7 @@ def diplomatic_news_nightly():
 
     plan = start()
     pulled = pull.partial(plan=plan).expand(source=sources_of(plan))
-    publish(validate(dbt_build(extract(pulled))))
+    publish(validate(dbt_build(anything_new(extract(pulled)))))
 
 
 nightly = diplomatic_news_nightly()

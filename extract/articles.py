@@ -23,6 +23,8 @@ MIN_DATE = date(1945, 1, 1)
 MAX_DATE = date(2100, 1, 1)
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*(.*)$", re.IGNORECASE)
+# Optional, directly after the date line: " url https://..." (the article's web address).
+_URL_LINE = re.compile(r"^\s*url\s+(https?://\S+)\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Control characters other than tab/newline signal binary junk, not prose.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -171,9 +173,14 @@ def parse_seed_text(raw: bytes, *, source_name: str, source_uri: str, url: str |
     published = parse_date(match.group(1))
     if isinstance(published, str):
         return Rejected(source_name, source_uri, published, raw)
+    rest = lines[1:]
+    # An optional url line follows the date line; it is neither highlight nor body, so
+    # the article id (title, date, body) is the same with or without it.
+    if rest and (url_match := _URL_LINE.match(clean_text(rest[0]))):
+        url, rest = url_match.group(1), rest[1:]
     highlights: list[str] = []
     body: list[str] = []
-    for line in lines[1:]:
+    for line in rest:
         stripped = line.strip()
         if not stripped:
             continue

@@ -49,15 +49,16 @@ def test_dag_file_does_no_heavy_imports():
 
 def test_nightly_structure(dagbag):
     dag = dagbag.dags["diplomatic_news_nightly"]
-    assert {t.task_id for t in dag.tasks} == {"start", "sources_of", "pull", "extract", "dbt_build", "validate",
-                                              "publish"}
+    assert {t.task_id for t in dag.tasks} == {"start", "sources_of", "pull", "extract", "anything_new", "dbt_build",
+                                              "validate", "publish"}
     assert dag.max_active_runs == 1 and dag.catchup is False
     assert dag.timetable.expression == "0 2 * * *"
     assert dag.timetable.interval == timedelta(days=1)
     assert dag.doc_md and "data interval" in dag.doc_md.lower()
     upstream = {t.task_id: {u.task_id for u in t.upstream_list} for t in dag.tasks}
     assert upstream["extract"] == {"pull"}
-    assert upstream["dbt_build"] == {"extract"}
+    assert upstream["anything_new"] == {"extract"}
+    assert upstream["dbt_build"] == {"anything_new"}
     assert upstream["validate"] == {"dbt_build"}
     assert upstream["publish"] == {"validate"}
     for task_id in ("dbt_build", "validate", "publish"):
@@ -77,6 +78,8 @@ def test_window_follows_the_data_interval():
     window = ns["_window"]({}, datetime(2024, 6, 4, 2), datetime(2024, 6, 5, 2))
     assert (window.since, window.until) == (date(2024, 6, 4), date(2024, 6, 4))
     assert ns["_window"]({"full_history": True}, None, None).since is None
+    manual = ns["_window"]({}, None, None)  # a manual trigger: no data interval
+    assert (manual.since, manual.until) == (None, None)
     explicit = ns["_window"]({"since": "2024-01-01", "until": "2024-01-31"}, None, None)
     assert (explicit.since, explicit.until) == (date(2024, 1, 1), date(2024, 1, 31))
 
@@ -97,3 +100,23 @@ def test_dag_test_processes_only_the_interval(migrated_airflow, dagbag, tmp_path
         runs = con.execute("select status, window_start, window_end from ops.runs").fetchall()
     assert [str(d[0]) for d in days] == ["2024-06-04"]
     assert [(s, str(a), str(b)) for s, a, b in runs] == [("published", "2024-06-04", "2024-06-04")]
+
+    # The same window again: nothing new landed, so the run stops after extract as
+    # "nothing to do", without rebuilding or republishing.
+    from extract.runs import all_runs
+    from extract.warehouse import Layout
+
+    published = warehouse / "diplomacy.duckdb"
+    before = published.stat().st_mtime_ns
+    again = dag.test(
+        logical_date=datetime(2024, 6, 5, 3, tzinfo=UTC),  # another run over the same window
+        run_conf={"sources": [str(FIXTURE_ARTICLES)]},
+    )
+    assert again.state == DagRunState.SUCCESS, f"dag run ended {again.state}"
+    states = {ti.task_id: ti.state for ti in again.get_task_instances()}
+    assert states["anything_new"] == "success"
+    assert {states[t] for t in ("dbt_build", "validate", "publish")} == {"skipped"}
+    assert published.stat().st_mtime_ns == before
+    record = all_runs(Layout(warehouse))[-1]
+    assert record.run_id == again.run_id
+    assert record.status == "nothing_to_do" and record.message.startswith("nothing to do")

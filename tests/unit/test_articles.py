@@ -73,3 +73,28 @@ def test_any_text_after_a_date_line_parses_or_is_rejected(body):
     assert isinstance(result, Article | Rejected)
     if isinstance(result, Article):
         assert result.body and "\n\n" not in result.body
+
+
+def test_seed_url_line_is_optional_and_keeps_the_article_id():
+    from extract.articles import parse_seed_text
+
+    plain = b" date 2024-01-09 A title\n- a highlight\nBody paragraph.\n"
+    with_url = b" date 2024-01-09 A title\n url https://news.example/world/2024/01/09/a-title\n- a highlight\nBody paragraph.\n"
+    a = parse_seed_text(plain, source_name="s", source_uri="a.txt")
+    b = parse_seed_text(with_url, source_name="s", source_uri="a.txt")
+    assert a.url is None and b.url == "https://news.example/world/2024/01/09/a-title"
+    assert (b.article_id, b.body, b.highlights) == (a.article_id, a.body, a.highlights)
+    # only an http(s) URL directly after the date line counts; elsewhere it is body text
+    late = parse_seed_text(b" date 2024-01-09 T\nBody.\n url https://x.example/\n", source_name="s", source_uri="c")
+    assert late.url is None and "url https://x.example/" in late.body
+    js = parse_seed_text(b" date 2024-01-09 T\n url javascript:alert(1)\nBody.\n", source_name="s", source_uri="d")
+    assert js.url is None
+
+
+def test_sample_articles_carry_reserved_domain_urls(root):
+    from extract.articles import Rejected, parse_seed_text
+
+    for path in sorted((root / "seeds" / "articles").glob("*.txt")):
+        article = parse_seed_text(path.read_bytes(), source_name="sample", source_uri=str(path))
+        if not isinstance(article, Rejected):
+            assert article.url and article.url.startswith("https://news.example/"), path.name
