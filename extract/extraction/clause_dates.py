@@ -37,11 +37,12 @@ _EARLIER_N = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 class ClauseDates:
     """Per-article date look-ups for the event rules, cached per sentence."""
 
-    def __init__(self, body: str, seg: Segmentation, pub: date) -> None:
+    def __init__(self, body: str, seg: Segmentation, anchor: date, published: date | None = None) -> None:
         self.body = body
         self.seg = seg
         self.sentences = seg.sentences
-        self.pub = pub
+        self.pub = anchor  # what relative dates count from
+        self.published = published or anchor  # what "after the report" compares with
         self._dates_cache: dict[tuple[int, bool], list[DateMention]] = {}
         self._sent_dates: dict[int, list[re.Match[str]]] = {}
         self._clause_cache: dict[int, list[tuple[int, int]]] = {}
@@ -98,8 +99,8 @@ class ClauseDates:
         if d is None:
             return False
         if precision == "day":
-            return d > self.pub
-        return precision == "month" and (d.year, d.month) > (self.pub.year, self.pub.month)
+            return d > self.published
+        return precision == "month" and (d.year, d.month) > (self.published.year, self.published.month)
 
     def event_date(self, sent: Sentence, pos: int, future: bool, lo: int | None = None,
                    hi: int | None = None) -> tuple[date | None, str, bool]:

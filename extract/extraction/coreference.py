@@ -173,6 +173,13 @@ class Coreference:
             cands.append((e, starts))
         if not cands:
             return None
+        # a bare "the foreign minister" refers back: a holder named only later is another
+        # person's office ("was received by the foreign minister" of the host, unnamed)
+        forward_ok = bool(country) or counterpart or visiting
+        if not forward_ok:
+            cands = [(e, st) for e, st in cands if not st or st[0] < pos]
+            if not cands:
+                return None
         if len(cands) == 1:
             return cands[0][0]
         # the nearest holder named before (the headline counts as before), else the next one

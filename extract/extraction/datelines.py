@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from extract.extraction.dates import find_dates
 from extract.gazetteer import Gazetteer
 
 
@@ -19,12 +21,13 @@ class Dateline:
     iso3: str
     city: str | None
     end: int  # where the first sentence's own words begin
+    day: date | None = None  # "ISLAMABAD, April 5 (Agency):": the day the report was filed
 
 
 _DATELINE = re.compile(
     r"\s*(?P<city>[A-Z][A-Za-z.'’\- ]{1,30}?)(?:/[A-Z][A-Za-z ]{1,20})?"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,25}?))?"
-    r"(?:,\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?\.?)?"
+    r"(?:,\s*(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s*\d{4})?)\.?)?"
     r"\s*(?:\([A-Za-z\- ]{1,20}\)|/[A-Z]+/\.?)?\s*(?:—|–|--|-|:)\s")
 
 
@@ -32,11 +35,24 @@ _DATELINE = re.compile(
 # 10th September, 2020)", "RIYADH, (Agency - ...)", "Margao (Goa) [India], Nov 6 (ANI):".
 _DATELINE_WIDE = re.compile(
     r"\s*(?P<city>[A-Z][A-Za-z.'’\- ]{1,30}?)(?:\s*\([A-Za-z ]{1,20}\))?(?:\s*\[(?P<region>[A-Z][A-Za-z ]{1,30})\])?"
-    r"(?:,\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?\.?)?"
+    r"(?:,\s*(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s*\d{4})?)\.?)?"
     r"\s*,?\s*\((?=[^()\n]{0,90}(?:\d|/|[A-Z]{2,}))[^()\n]{1,90}\)\s*(?:—|–|--|-|:)?\s+(?=[A-Z])")
 
 
-def read_dateline(body: str, gz: Gazetteer) -> Dateline | None:
+def _day(m: re.Match[str], pub: date | None) -> date | None:
+    """The dateline's own date, when it is a day shortly before publication (a report
+    filed late on the 12th and published on the 13th: "today" is the 12th)."""
+    text = m.group("date")
+    if not text or pub is None:
+        return None
+    got = find_dates(text, pub)
+    if not got or got[0].precision != "day" or got[0].value is None:
+        return None
+    d = got[0].value
+    return d if 0 <= (pub - d).days <= 3 else None
+
+
+def read_dateline(body: str, gz: Gazetteer, pub: date | None = None) -> Dateline | None:
     """(iso3, city) of a dateline opening the body: "KAZAN, Russia, Oct 23 (Reuters) -"."""
     m = _DATELINE.match(body[:160])
     if not m:
@@ -44,9 +60,9 @@ def read_dateline(body: str, gz: Gazetteer) -> Dateline | None:
         if not m:
             return None
         got = _place(m, gz)
-        return Dateline(got[0], got[1], m.end()) if got is not None else None
+        return Dateline(got[0], got[1], m.end(), _day(m, pub)) if got is not None else None
     got = _place(m, gz)
-    return Dateline(got[0], got[1], m.end()) if got is not None else None
+    return Dateline(got[0], got[1], m.end(), _day(m, pub)) if got is not None else None
 
 
 def _place(m: re.Match[str], gz: Gazetteer) -> tuple[str, str | None] | None:

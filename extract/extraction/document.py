@@ -44,14 +44,16 @@ class Document:
         self.seg = Segmentation(self.body)
         self.sentences: list[Sentence] = self.seg.sentences
         self.scanner = scanner_for(gz)
-        self.dateline: Dateline | None = read_dateline(self.body, gz)
+        self.dateline: Dateline | None = read_dateline(self.body, gz, self.pub)
         self.body_start = dateline_end(self.body, self.dateline)
         self.mentions = Mentions(article, self.scanner)
         Affiliation(self.body, gz, self.scanner, self.mentions).assign()
         self.resolve = Resolution(self.body, self.seg, gz, self.scanner, self.mentions, self.dateline)
         self.coreference = Coreference(self, article)
         self.coreference.complete()
-        self.dates = ClauseDates(self.body, self.seg, self.pub)
+        # relative dates ("today", "on Tuesday") count from the dateline's day when it has one
+        anchor = self.dateline.day if self.dateline is not None and self.dateline.day else self.pub
+        self.dates = ClauseDates(self.body, self.seg, anchor, self.pub)
         self._words: dict[int, frozenset[str]] = {}
 
     def words(self, sent: Sentence) -> frozenset[str]:

@@ -74,13 +74,15 @@ _OBJ_STOP = re.compile(
     r"strengthen|boost|deepen|promote|ease|resolve|mark|attend|hear)|since|after|before|when|while|"
     r",?\s*and\s+(?:was|were|is|are|will|would|has|had|later|then|also|is\s+due|was\s+due)|"
     r"where|amid|as|because|during|following|ahead\s+of|who|which|said|says|told|and\s+(?:said|told|"
-    r"discussed|agreed|signed|urged|called|pledged|vowed)|but|and\s+(?:later\s+|then\s+|also\s+)?[a-z]+ed|"
+    r"discussed|agreed|signed|urged|called|pledged|vowed)|but|and\s+(?:later\s+|then\s+|also\s+)?(?:[a-z]+ed|held|met|"
+    r"made|took|paid|sat|spoke|gave|went|flew|left|laid|saw|had)|"
     r"(?:on|about|over|regarding|focused\s+on|focusing\s+on)\s+(?=[a-z]))\b|,\s+(?=[a-z])(?!and\b|along\s+with\b|as\s+well\s+as\b)")
 _ATTRIBUTIVE = re.compile(r"\s+(?:summit|meeting|talks|forum|conference|session|leaders|ministers|member|members|"
                           r"countries|states|charter|headquarters|secretariat|framework|palace|residence|"
                           r"airport|airbase|compound|building|office)\b")
 
 
+_POSS_PRONOUN = re.compile(r"\b(?:his|her|their|its)\b")
 _FOR_EVENT = re.compile(r"\bfor\s+(?:a|an|the|their)\s+")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _CALL_MODE = {k.lower(): v for k, v in VOCAB.call_phrases.items()}
@@ -208,6 +210,7 @@ def _has_place(doc: Document, sent: Sentence) -> bool:
 
 _AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|"
                      r"expected|set|due|scheduled|to|is\s+expected\s+to|is\s+set\s+to|[a-z]+ly)\s+){0,4}$")
+_WHO_START = re.compile(r"[\s,]*who\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
 _WITH_BOTH = re.compile(r"\s*(?:separate(?:ly)?\s+)?(?:with|between)\s+(?:both|the\s+two)\s+(?:leaders|men|women|ministers|presidents|"
                         r"visitors|guests|heads\s+of\s+state|sides|delegations|counterparts)\b")
@@ -256,7 +259,11 @@ def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] 
         return _last_pair(found, sent, exclude or []) or _the_two(doc, sent, pos)
     ab = doc.resolve.agent_before(sent, pos) if _AND_VP.search(pre) else None
     if _AND_VP.search(pre) and (ab is None or ab.entity is None):
-        # "X arrived in Y on Monday and held talks with Z": the subject of the first verb
+        # "X arrived in Y on Monday and held talks with Z": the subject of the first verb;
+        # "X, who travelled with Y, met A and held talks with B": X, not the relative clause's Y
+        clo = doc.dates.clause_bounds(sent, pos)[0]
+        if _WHO_START.match(doc.body, clo, clo + 8):
+            return _sentence_subject(doc, sent, pos, from_start=True)[:1]
         return (_sentence_subject(doc, sent, pos) or _sentence_subject(doc, sent, pos, from_start=True))[:3]
     agent: Agent | None = doc.resolve.agent_before(sent, pos)
     if agent is None or agent.entity is None:
@@ -569,8 +576,9 @@ class MeetingRules:
         if callers and callers[0].kind == "org" and len(callers) > 1 and doc.resolve.only_titles(
                 doc.body[callers[0].end:callers[1].start]):
             callers = callers[1:]  # "from UK Foreign Secretary X"
-        if not callers or not doc.resolve.only_titles(doc.body[t.te:callers[0].start]):
-            return None
+        gap = _POSS_PRONOUN.sub(" ", doc.body[t.te:callers[0].start]) if callers else ""
+        if not callers or not doc.resolve.only_titles(gap):
+            return None  # "from his Jordanian counterpart X": titles only before the caller
         return _Parts(parts + [callers[0].entity])
 
     def _talks_with(self, t: _Trigger) -> _Parts | None:

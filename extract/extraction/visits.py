@@ -180,7 +180,9 @@ class VisitRules:
                 continue
             for m in _COMPANION_AFTER.finditer(sent.text):
                 lo = sent.start + m.end()
-                stop = re.search(r"\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s", body[lo:sent.end])
+                # the list ends at the next clause: "who travelled with X and Y, met Z"
+                stop = re.search(r"\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s|,\s+(?:met|held|said|told|"
+                                 r"visited|arrived|signed|attended|toured|called|[a-z]+ed)\b", body[lo:sent.end])
                 hi = lo + stop.start() if stop else sent.end
                 # named companions only: "travelled with the president" names the principal
                 ents += [x.entity for x in doc.mentions.agents_in(lo, hi)
@@ -464,9 +466,14 @@ class VisitRules:
         for mt in meetings:
             if mt.mode != "in_person" or not mt.country:
                 continue
-            for p in mt.participants:
+            for i, p in enumerate(mt.participants):
                 ent = self._ents.get(p.name)
                 home = self.doc.resolve.country_of(ent) if p.kind == "person" else None
+                if i == 1 and not p.country and (mt.participants[0].name, mt.country) in visits:
+                    # the counterpart of a visitor met there is the host: a country only
+                    # inferred from the dateline ("BERLIN - Vogel ... met President X in
+                    # Beijing") holds for the traveller, not for the people met
+                    continue
                 if p.kind == "person" and ent is not None and ent.role == "international_official" \
                         and not home:
                     home = "-"  # UN, EU, AU officials serve no country: any country is abroad
