@@ -17,6 +17,9 @@ from extract.extraction.mentions import Mentions
 from extract.extraction.people import MentionScanner, apposition_attributes
 from extract.gazetteer import Gazetteer
 
+_TITLE_OF_TAIL = re.compile(
+    r"\b[Tt]he\s+(?P<title>(?:[A-Z][\w\-]*\s+){1,5})of\s+(?:the\s+)?(?P<place>(?:[A-Z][\w\-]*\s+(?:of\s+)?){0,4}[A-Z][\w\-]*)"
+    r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?$")
 _OF_ORG = re.compile(r"(?:\s+of|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:at|of|with))\s+(?:the\s+)?"
                      r"(?:(?P<based>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-based\s+)?")
 _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w\-]*|and|of|for|the)\s+){0,6}?(?:[a-z\-]+\s+)?[A-Za-z\-]+\s+")
@@ -47,10 +50,27 @@ class Affiliation:
         self.mentions = mentions
 
     def assign(self) -> None:
+        self._title_of_country()
         self._apply_appositions()
         self._share_list_country()
         self._delegation_countries()
         self._respective_countries()
+
+    def _title_of_country(self) -> None:
+        """ "the Foreign Minister of Georgia, Nino Beridze", "the Minister of Foreign Affairs
+        of the Federal Republic of Somalia, H.E. X": the country before the name."""
+        body = self.body
+        for m in self.mentions.person_mentions:
+            ent = m.entity
+            if ent is None or ent.country:
+                continue
+            tm = _TITLE_OF_TAIL.search(body, max(0, m.start - 140), m.start)
+            if not tm or not any(w.lower() in self.scanner.title_words for w in tm.group("title").split()):
+                continue
+            places = [p for p in self.mentions.places_in(tm.start("place"), tm.end("place"))
+                      if p.place.kind == "country"]
+            if places:
+                ent.country = places[-1].place.iso3
 
     def _apply_appositions(self) -> None:
         body = self.body

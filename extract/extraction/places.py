@@ -28,6 +28,19 @@ NOT_VENUE = re.compile(r"\b(?:war|wars|conflict|conflicts|fighting|crisis|situat
                         r"isolated|involvement|role|developments)\s+(?:in|at)\s+(?:the\s+)?$")
 
 
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
+_CAPITALS: dict[int, dict[str, str]] = {}
+
+
+def _capital_of(doc: Document, iso3: str) -> str | None:
+    """A country's capital from the gazetteer (built once per gazetteer)."""
+    caps = _CAPITALS.get(id(doc.gz))
+    if caps is None:
+        caps = {p.iso3: p.name for p in doc.gz.places.values() if p.kind == "capital"}
+        _CAPITALS[id(doc.gz)] = caps
+    return caps.get(iso3)
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     iso3: str
@@ -77,7 +90,13 @@ def place_before(doc: Document, pos: int, lo: int) -> Location | None:
 def location_in(doc: Document, lo: int, hi: int) -> Location | None:
     """The first "in/at PLACE" inside [lo, hi)."""
     for m in doc.mentions.places_in(lo, hi):
-        if m.place.kind == "demonym" or doc.in_quote(m.start):
+        if doc.in_quote(m.start):
+            continue
+        if m.place.kind == "demonym":
+            # "in the Turkish capital": the country's capital
+            cap = _CAPITAL_AFTER.match(doc.body, m.end, m.end + 12)
+            if cap and _LOC_WORD.search(doc.body[max(0, m.start - 40):m.start]):
+                return Location(m.place.iso3, _capital_of(doc, m.place.iso3), m.start, cap.end(), False)
             continue
         before = doc.body[max(0, m.start - 40):m.start]
         if m.place.kind == "here" or _LOC_WORD.search(before) and not NOT_VENUE.search(before):

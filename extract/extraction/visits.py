@@ -58,6 +58,8 @@ _VERB = re.compile(
     r")")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "travel",
                "tour", "lead", "infor", "depart", "speech")
+_ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
+                         r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _FROM_AFTER = re.compile(r"(?:\s+here|\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+from\s+")
 _BY_AFTER = re.compile(r"\s+(?:(?:on|in|from|last|this|next)\s+[\w\-]+\s+)?by\s+")
 _ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|travel(?:l)?ing\s+with|along\s+with)\s+")
@@ -339,6 +341,11 @@ class VisitRules:
                 if bm:
                     # "a state visit to Hanoi by President X": the agent after the place
                     by_visitor = self._by_person(sent, bm.end() - 1)
+            if loc is None and kind in ("visit", "noun") and doc.dateline and m.group("visit") is None \
+                    and _ON_A_VISIT.search(body, max(sent.start, ts - 50), ts) \
+                    and not re.match(r"\s+(?:to|in|of)\b", body[te:te + 5]):
+                # "Asante, who is on a three-day state visit, urged ...": datelined from the host
+                loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
             if loc is None and kind in ("arrive", "visit", "noun") and doc.dateline:
                 # "Zhao, who arrived on Tuesday", "visited the camps", "a visit to the country"
                 tail = body[te:min(sent.end, te + 40)]
@@ -463,7 +470,7 @@ class VisitRules:
             visits.setdefault((actor.name, hg.country), Visit(
                 visitor=actor, host_country=hg.country, city=hg.city, date=hg.date,
                 date_precision=hg.precision, is_planned=False, evidence=hg.evidence))
-        for mt in meetings:
+        for mi, mt in enumerate(meetings):
             if mt.mode != "in_person" or not mt.country:
                 continue
             for i, p in enumerate(mt.participants):
@@ -476,6 +483,8 @@ class VisitRules:
                     continue
                 if p.kind == "person" and ent is not None and ent.role == "international_official" \
                         and not home:
+                    if mi in self._dateline_placed:
+                        continue  # placed by the dateline alone: likely the organisation's own seat
                     home = "-"  # UN, EU, AU officials serve no country: any country is abroad
                 if p.kind != "person" or not home or home == mt.country:
                     continue
