@@ -45,7 +45,10 @@ _LANDMARKS = {lm.name: lm for lm in VOCAB.landmarks}
 _HERE = re.compile(r"(?<![\w’'\-])here(?![\w’'\-])(?!\s+(?:is|are|was|were|to\s+stay)\b)")
 _HEAD_ROLES = {"president": ("head_of_state",), "premier": ("head_of_government",),
                "prime minister": ("head_of_government",), "king": ("royal",), "queen": ("royal",),
-               "emir": ("royal", "head_of_state")}
+               "emir": ("royal", "head_of_state"),
+               "leader": ("head_of_state", "head_of_government", "royal")}
+# "the guest", "the visitor": someone from abroad, whatever the office
+_VISITING_REFS = frozenset({"guest", "visitor"})
 
 
 class Coreference:
@@ -139,6 +142,10 @@ class Coreference:
             if holders is None:
                 holders = self._holders()
             ref = " ".join(m.group("office").lower().split())
+            if ref in _VISITING_REFS:
+                if m.group("det").lower() != "the":
+                    continue  # "his guest": the host's, too vague
+                visiting = True
             ent = self._resolve(m.start(), ref, country, visiting, m.group("det").lower(), holders)
             if ent is None:
                 continue
@@ -152,7 +159,8 @@ class Coreference:
         sent = self._sentence_at(pos)
         here = [x.entity for x in doc.mentions.agents_in(sent.start, pos)
                 if x.kind == "person" and x.entity is not None] if sent is not None else []
-        counterpart = "*" in offices
+        counterpart = "*" in offices and ref not in _VISITING_REFS
+        anyone = "*" in offices and ref in _VISITING_REFS
         cands = []
         for e, starts, home, title in holders:
             if counterpart:
@@ -161,6 +169,8 @@ class Coreference:
                 # the other side: a different country from the sentence's own persons
                 if here and home is not None and any(doc.resolve.country_of(h) == home for h in here):
                     continue
+            elif anyone:
+                pass
             elif not (any(o in title for o in offices) or
                       any((e.role or "") == r for r in _HEAD_ROLES.get(ref, ()))):
                 continue

@@ -44,3 +44,12 @@ def is_denied(before: str) -> bool:
 
 def is_planned(before: str) -> bool:
     return bool(PLANNED_TAIL.search(before))
+
+
+# "has called off her planned visit", "the trip was postponed": an article reporting a
+# cancelled trip holds no planned event of that trip, whatever later sentences plan
+CANCELLED_TRIP = re.compile(
+    rf"\b{alternation(VOCAB.negation_after)}\s+(?:(?:his|her|their|the|a|an|its)\s+)?(?:[\w\-]+\s+){{0,3}}?"
+    rf"{alternation(VOCAB.visit_nouns)}\b"
+    rf"|\b{alternation(VOCAB.visit_nouns)}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|had\s+been)\s+"
+    rf"{alternation(VOCAB.negation_after)}", re.I)

@@ -52,13 +52,14 @@ _TRIGGER = re.compile(
     rf"|(?P<sat>{alternation(_T['sat'])})"
     rf"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS})"
     rf"|(?P<phoned>{alternation(_T['phoned'])})(?=\s+[A-Z])"
+    rf"|(?P<interaction>{alternation(_T['interaction'])})(?=\s+(?:[A-Z]|the\s+[a-z]))"
     rf"|(?P<talks_with>{alternation(_T['talks_with'])})\s+with"
     r"|(?P<whom>with\s+whom)"
     rf"|(?P<joined>{alternation(_T['joined'])})(?=\s+[^.;]{{0,160}}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){{0,3}}?{alternation(VOCAB.event_nouns)}\b)"
     rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
     r")(?![\w’'\-])")
 _KINDS = ("met", "call_from", "held", "between", "host", "spoke", "call", "courtesy", "sat", "their",
-          "phoned", "talks_with", "spent", "whom", "joined")
+          "phoned", "interaction", "talks_with", "spent", "whom", "joined")
 _HOST_TO_PLACE = re.compile(r"[^,.;]{0,60}?\bto\s+(?:the\s+)?[A-Z]")
 _WITH = re.compile(r"\b(?:with|between)\s+")
 _WITH_TO = re.compile(r"\b(?:with|to)\s+")
@@ -83,6 +84,11 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:summit|meeting|talks|forum|conference|session|
 
 
 _POSS_PRONOUN = re.compile(r"\b(?:his|her|their|its)\b")
+# "told B that", "thanked B for", "briefed B on", "assured B of": the interaction's object
+_AFTER_INTERACTION = re.compile(r"(?:\s*,)?\s+(?:(?:on|in|at|during)\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:that|for|on|of|about)\b|\s*[,:]?\s*[“\"]")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|added|announced|reported|stated)\b")
+_THE_CALL = re.compile(r"\b(?:the|a|their)\s+call\b")
+_MEAL_OR_TALKS = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:[\w\-]+\s+)?(?:breakfast|lunch|dinner|luncheon|banquet|talks|tea|meeting)\b")
 _FOR_EVENT = re.compile(r"\bfor\s+(?:a|an|the|their)\s+")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _CALL_MODE = {k.lower(): v for k, v in VOCAB.call_phrases.items()}
@@ -104,7 +110,7 @@ def _mode(window: str, kind: str, trigger: str) -> str:
             return "video"
         if mode == "phone":
             return "phone"
-    if _PHONE.search(window) or kind in ("phoned", "call_from") or (
+    if _PHONE.search(window) or kind in ("phoned", "call_from") or (kind == "spoke" and _THE_CALL.search(window)) or (
             kind == "held" and _entry(trigger).endswith(" call")):
         return "phone"
     return "in_person"
@@ -210,6 +216,7 @@ def _has_place(doc: Document, sent: Sentence) -> bool:
 
 _AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|"
                      r"expected|set|due|scheduled|to|is\s+expected\s+to|is\s+set\s+to|[a-z]+ly)\s+){0,4}$")
+_COMMA_VP = re.compile(r"\b(?:on\s+\w+day|today|yesterday|[a-z]+)\s*,\s*(?:and\s+)?(?:later\s+|then\s+|also\s+)?$")
 _WHO_START = re.compile(r"[\s,]*who\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
 _WITH_BOTH = re.compile(r"\s*(?:separate(?:ly)?\s+)?(?:with|between)\s+(?:both|the\s+two)\s+(?:leaders|men|women|ministers|presidents|"
@@ -266,6 +273,11 @@ def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] 
             return _sentence_subject(doc, sent, pos, from_start=True)[:1]
         return (_sentence_subject(doc, sent, pos) or _sentence_subject(doc, sent, pos, from_start=True))[:3]
     agent: Agent | None = doc.resolve.agent_before(sent, pos)
+    if agent is None and _COMMA_VP.search(pre):
+        # a programme: "X met A on Monday, held talks with B on Tuesday and called on C"
+        subj = _sentence_subject(doc, sent, pos, from_start=True)[:1]
+        if subj:
+            return subj
     if agent is None or agent.entity is None:
         # "X and the leaders of five European countries met Y": the named one
         lo, _ = doc.dates.clause_bounds(sent, pos)
@@ -320,6 +332,8 @@ def _objects(doc: Document, lo: int, hi: int) -> list[Entity]:
             continue  # "(SCO)": the short form of the name before it
         if _ATTRIBUTIVE.match(body, m.end):
             continue
+        if _SAID_AFTER.match(body, m.end):
+            continue  # "..., Downing Street said": the source of the report, not a party
         if m.kind == "org":
             # an organisation is a participant when it is the counterpart itself
             if _EVENT_OF.search(body, max(lo, m.start - 40), m.start):
@@ -349,6 +363,8 @@ class MeetingRules:
         for sent in self.doc.sentences:
             found.extend(self._sentence(sent))
             self._attendance(sent, found)
+        if cues.CANCELLED_TRIP.search(self.doc.body):
+            found = [f for f in found if not f.planned]  # the talks of a trip called off
         meetings = self._merge(found)
         return MeetingFindings(meetings, self.hosted_guests, self.dateline_placed)
 
@@ -494,8 +510,9 @@ class MeetingRules:
             return None  # but "... before meeting President X": the clause's subject met X
         if kind == "met" and word == "meeting" and re.search(r"\b(?:before|after|while|when)\s+$", pre):
             kind = "their_meeting"
-        if kind == "spoke" and not (_PHONE.search(sent.text) or _VIDEO.search(sent.text)):
-            return None
+        if kind == "spoke" and not (_PHONE.search(sent.text) or _VIDEO.search(sent.text)
+                                    or _CALL_RX.search(sent.text) or _THE_CALL.search(sent.text)):
+            return None  # "spoke to X ..., in a readout of the call": a call; otherwise a speech
         if kind == "courtesy" and m.group().startswith("called") and (not re.match(
                 r"\s+(?:[A-Z]|the\s+(?:[A-Z]|visiting|new))", body[te:te + 20]) or re.match(
                 r"[^.;]{0,80}?\bto\s+\w+", body[te:sent.end])):
@@ -581,6 +598,18 @@ class MeetingRules:
             return None  # "from his Jordanian counterpart X": titles only before the caller
         return _Parts(parts + [callers[0].entity])
 
+    def _interaction(self, t: _Trigger) -> _Parts | None:
+        # "A told B that ...", "A thanked B for ...": a named person right after the verb
+        doc = self.doc
+        nxt = [x for x in doc.mentions.agents_in(t.te, min(t.chi, t.te + 60)) if not doc.in_quote(x.start)][:1]
+        if not nxt or nxt[0].kind != "person" or nxt[0].entity is None or nxt[0].possessive \
+                or not doc.resolve.only_titles(doc.body[t.te:nxt[0].start]):
+            return None
+        if not _AFTER_INTERACTION.match(doc.body, nxt[0].end, min(t.sent.end, nxt[0].end + 60)):
+            return None
+        parts = _subject_group(doc, t.sent, t.ts, t.found)
+        return _Parts(parts + [nxt[0].entity])
+
     def _talks_with(self, t: _Trigger) -> _Parts | None:
         # "X's talks with Y", "in talks with Y"
         doc = self.doc
@@ -615,8 +644,8 @@ class MeetingRules:
         if t.kind == "host" and not objs:
             return None
         if t.kind == "host" and re.match(r"[^,.;]{0,60}?\bto\s+(?!the\b|[A-Z])[a-z]+", body[t.te:t.chi]) and \
-                not _HOST_TO_PLACE.match(body, t.te, t.chi):
-            return None  # "welcomed X to play a greater role"
+                not _HOST_TO_PLACE.match(body, t.te, t.chi) and not _MEAL_OR_TALKS.search(body, t.te, t.chi):
+            return None  # "welcomed X to play a greater role" (but "hosted X to breakfast")
         return _Parts(parts + objs, subject_found=subject_found)
 
     def _dispatch(self, t: _Trigger) -> _Parts | None:
@@ -628,6 +657,7 @@ class MeetingRules:
         "between": _between, "whom": _whom, "joined": _joined, "their": _their,
         "their_meeting": _their_meeting, "phoned": _phoned, "call_from": _call_from,
         "talks_with": _talks_with, "held": _with_object, "spoke": _with_object, "call": _with_object,
+        "interaction": _interaction,
     }
 
     # ------------------------------------------------------------ shared completion
@@ -665,7 +695,9 @@ class MeetingRules:
                         f.separate = True
                         res.append(f)
                 return res
-        mode = _mode(body[max(sent.start, ts - 60):min(sent.end, te + 60)], kind, t.m.group())
+        # "spoke"/"discussed" fired on a call cue somewhere in the sentence: read it there
+        window = sent.text if kind == "spoke" else body[max(sent.start, ts - 60):min(sent.end, te + 60)]
+        mode = _mode(window, kind, t.m.group())
         loc_lo = doc.dates.clause_bounds(sent, ts)[0] if kind in ("their_meeting", "whom") else sent.start
         loc = location_in(doc, loc_lo, chi) if mode == "in_person" else None
         if loc is None and mode == "in_person":
@@ -745,7 +777,12 @@ class MeetingRules:
                 gids = {e.id for e in g.parts}
                 if (f.separate or g.separate) and ids != gids:
                     continue
-                if (ids <= gids or gids <= ids) and abs(len(ids) - len(gids)) <= 1:
+                if f.mode != g.mode and g.planned != f.planned:
+                    continue  # a planned visit's talks, then a call instead: two occasions
+                # "A thanked B for ..." is evidence of a meeting already reported with A and B
+                implied = (f.rule.startswith("meeting.interaction") or g.rule.startswith("meeting.interaction")) \
+                    and (ids <= gids or gids <= ids)
+                if implied or (ids <= gids or gids <= ids) and abs(len(ids) - len(gids)) <= 1:
                     if g.date and f.date and g.precision == "day" and f.precision == "day" and g.date != f.date:
                         continue
                     if g.planned != f.planned and ids != gids:

@@ -65,3 +65,39 @@ def test_evidence_names_the_vocabulary_entry(extractor: Extractor) -> None:
         published=date(2024, 3, 6)))
     assert any(v.evidence.rule == "visit.visit:visited" for v in ex.visits)
     assert any(m.evidence.rule.startswith("meeting.held:held") for m in ex.meetings)
+
+
+def test_interaction_implies_a_meeting(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "MANILA — Japanese Prime Minister Hiroshi Tanaka told Philippine President Eduardo Cruz on "
+        "Friday that Tokyo would supply five radar systems."))
+    assert any({p.name for p in m.participants} == {"Hiroshi Tanaka", "Eduardo Cruz"} for m in ex.meetings)
+
+
+def test_a_programme_of_meetings_keeps_its_visitor(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "ABU DHABI — Indian External Affairs Minister Arvind Rao met Foreign Minister Khalid Al Mansoori "
+        "on Monday, held talks with Minister of State Reem Al Suwaidi on Tuesday and called on President "
+        "Hamdan Al Nahyan on Wednesday."))
+    pairs = [frozenset(p.name for p in m.participants) for m in ex.meetings]
+    assert frozenset({"Arvind Rao", "Reem Al Suwaidi"}) in pairs
+    assert frozenset({"Arvind Rao", "Hamdan Al Nahyan"}) in pairs
+
+
+def test_a_call_read_out_and_a_video_discussion(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Prime Minister Eleanor Hart spoke to Canadian Prime Minister Luc Berger on Monday, "
+        "Downing Street said in a readout of the call.\n"
+        "MOSCOW — Russian President Mikhail Orlov and Egyptian President Hisham Fawzy discussed "
+        "grain supplies and the nuclear plant by video link on Wednesday."))
+    modes = {frozenset(p.name for p in m.participants): m.mode for m in ex.meetings}
+    assert modes.get(frozenset({"Eleanor Hart", "Luc Berger"})) == "phone"
+    assert modes.get(frozenset({"Mikhail Orlov", "Hisham Fawzy"})) == "video"
+    assert not any(v.visitor.name == "Hisham Fawzy" for v in ex.visits)
+
+
+def test_hosted_to_breakfast_by_the_speaker(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "NAIROBI — Ghanaian President Kwame Osei arrived on Tuesday for a state visit.\n"
+        "Speaker Moses Wanjala hosted the visiting president to breakfast at Parliament Buildings."))
+    assert any({p.name for p in m.participants} == {"Moses Wanjala", "Kwame Osei"} for m in ex.meetings)
