@@ -38,6 +38,9 @@ _OFFICE = re.compile(
 _NAME_NEXT = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'\-]+")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
 _PLURAL_MODS = frozenset({"two", "both", "three", "four", "several", "other", "former"})
+_GENERIC_REFS = frozenset({"leader", "minister", "envoy", "guest", "visitor", "counterpart"})
+_LESSER = re.compile(r"\b(?:deputy|vice|assistant|former|acting|state|junior)\b|\bminister\s+of\s+state\b")
+_CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*(?:['’]s)?|of|and|for|the)\s+)*(?:[A-Z][\w\-]*(?:['’]s)?)\s+$")
 _ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
 _LANDMARK = re.compile(
     rf"(?<![\w’'\-])(?P<lm>{alternation(lm.name for lm in VOCAB.landmarks)})(?![\w\-’'])")
@@ -72,7 +75,7 @@ class Coreference:
         for m in doc.mentions.org_mentions:
             am = _ACRONYM_DEF.match(body, m.end, m.end + 12)
             if am and m.entity is not None:
-                found.setdefault(am.group("acr"), m.entity)
+                found.setdefault(am.group("acr"), self._full_name(m))
         if not found:
             return []
         out = []
@@ -83,6 +86,25 @@ class Coreference:
                                possessive=body.startswith(("'s", "’s"), am.end()),
                                via=f"acronym:{am.group()}"))
         return out
+
+    def _full_name(self, m: Mention) -> Entity:
+        """The organisation an acronym abbreviates: the whole capitalised name before it
+        ("the Prime Minister's Office (PMO)" is the Prime Minister's Office, not "Office")."""
+        doc = self.doc
+        lm = _CAPS_BEFORE.search(doc.body, max(0, m.start - 80), m.start)
+        lead = re.sub(r"^(?:[Tt]he\s+)+", "", lm.group()).strip() if lm is not None else ""
+        if not lead or m.entity is None:
+            return m.entity
+        name = f"{lead} {m.entity.name}"
+        key = "acr:" + name.lower()
+        ent = doc.mentions.table.org_by_name.get(key)
+        if ent is None:
+            ent = Entity(len(doc.mentions.table.entities), name, "organization", tuple(name.split()),
+                         country=m.entity.country, org_kind=m.entity.org_kind,
+                         is_government=m.entity.is_government, strength=1)
+            doc.mentions.table.entities.append(ent)
+            doc.mentions.table.org_by_name[key] = ent
+        return ent
 
     # ------------------------------------------------------------------ offices
     def _holders(self) -> list[tuple[Entity, list[int], str | None, str]]:
@@ -174,6 +196,8 @@ class Coreference:
             elif not (any(o in title for o in offices) or
                       any((e.role or "") == r for r in _HEAD_ROLES.get(ref, ()))):
                 continue
+            elif _LESSER.search(title) and not _LESSER.search(ref) and ref not in _GENERIC_REFS:
+                continue  # "the prime minister" is not the deputy prime minister
             if country and home != country:
                 continue
             if visiting and (doc.dateline is None or home in (None, doc.dateline.iso3)):
@@ -192,6 +216,22 @@ class Coreference:
                 return None
         if len(cands) == 1:
             return cands[0][0]
+        if ref in _GENERIC_REFS and not counterpart:
+            # "the minister": the article's protagonist among the holders named before
+            # (the most mentioned one), not whoever was named last
+            before = [(sum(1 for x in st if x < pos) + (0.5 if not st else 0), e) for e, st in cands]
+            top = max(n for n, _ in before)
+            lead = [e for n, e in before if n == top and n > 0]
+            if len(lead) == 1:
+                return lead[0]
+        if not (country or visiting or counterpart) and doc.dateline is not None and ref not in _GENERIC_REFS:
+            # news names its own side's officials by bare title: "the prime minister" in a
+            # story filed from Islamabad is Pakistan's
+            home = [(e, st) for e, st in cands if doc.resolve.country_of(e) == doc.dateline.iso3]
+            if len(home) == 1:
+                return home[0][0]
+            if home:
+                cands = home
         # the nearest holder named before (the headline counts as before), else the next one
         best, best_pos = None, -2
         for e, starts in cands:

@@ -295,7 +295,12 @@ class MentionScanner:
                     k += 1
                     continue
                 if seg.kind in ("title", "royal"):
-                    run_title = seg.title
+                    if run_title and k >= 2 and segs[k - 1].kind == "conn" and toks[segs[k - 1].i] == "and" \
+                            and segs[k - 2].kind in ("title", "royal"):
+                        # "Crown Prince and Prime Minister X" holds both offices
+                        run_title = f"{run_title} and {seg.title}"
+                    else:
+                        run_title = seg.title
                     run_has_title = True
                     # "President" alone: a title mention ("the President said")
                     if k + 1 >= nseg or segs[k + 1].kind in ("conn",):

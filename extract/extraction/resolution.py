@@ -48,7 +48,7 @@ _NOT_HEADS = frozenset("and or but nor of to in on at for with by from as than t
 _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 
 
-_OF_THE_TAIL = re.compile(r",?\s+of\s+(?:the\s+)?$")
+_OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
 @dataclass(slots=True)

@@ -51,8 +51,10 @@ _AFTER_VERB = re.compile(
     r"on\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"on\s+(?:its|his|her|their|the)\s+(?:official\s+)?(?:[\w\-]+\s+){0,2}?(?:channel|account|website|page|feed|platform)|"
     r"in\s+a\s+(?:[\w\-]+\s+){0,2}?post(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media))?|"
-    r"at\s+(?:the|a|an|his|her|its|their)\s+[\w\s\-]{0,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony|session|dinner|gathering|launch)|in\s+a\s+(?:written\s+|joint\s+|separate\s+|brief\s+|short\s+)?(?:statement|post|message|readout)"
+    r"at\s+(?:the|a|an|his|her|its|their)\s+[\w\s\-]{0,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony|session|dinner|gathering|launch)|in\s+(?:a|its|his|her|their)\s+(?:written\s+|joint\s+|separate\s+|brief\s+|short\s+)?(?:statement|post|message|readout)(?:\s+of\s+the\s+(?:call|meeting|talks|conversation))?"
     r"(?:\s+(?:posted|released|issued|published|carried|shared)\s+(?:on|by|to|late|after|online)(?:\s+[\w’'\-]+){0,3}?(?=\s+that\b|\s*[,:.]))?"
+    r"|in\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|keynote\s+|brief\s+)?(?:remarks|speech|address)"
+    r"|in\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=\s+(?:on|that|this|last|after|before)\b|\s*[,:])"
     r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
     r"|on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media|state\s+television|television|radio)|at\s+a\s+[\w\s\-]{1,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony)"
     r"|at\s+(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:palace|residence|house|hall|office|headquarters|airport|embassy|ministry|hotel|venue|parliament|complex|guesthouse|stadium)"
@@ -73,6 +75,8 @@ _SPEECH_NEXT = re.compile(r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|again|also|l
 _SAFE_AND_VERBS = frozenset({"said", "says", "told", "tells", "warned", "stressed", "insisted", "urged",
                              "emphasised", "emphasized", "reiterated", "noted", "described",
                              "reaffirmed", "assured", "called for", "accused"})
+# after "and", these continue the speaker whatever follows them
+_AND_CONTINUES = frozenset({"called on", "calls on", "called for", "calls for", "appealed", "invited"})
 _COMMA_BEFORE = re.compile(r"[,—–]\s*$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$|,\s*$")
 _QUOTE_SOON = re.compile(r"[^.;“\"]{0,70}?[:,]?\s*[“\"«]")
@@ -92,7 +96,7 @@ _NP_OBJECT_VERBS = PLAIN_OBJECT_FORMS
 _FINITE = re.compile(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can|did|does|do|"
                      r"might|may|shall)\b")
 _SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS} | {"according"})
-_CALL_ON_TO = re.compile(r"[^.;]{0,90}?\bto\s+[a-z]")
+_CALL_ON_TO = re.compile(r"[^.;,]{0,90}?\bto\s+(?!the\b|a\b|an\b)[a-z]")
 _PARTICLES_TAIL = re.compile(r"(?<![\w’'])(?:(?:von|van|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s+){1,3}$")
 _AND_SAID = re.compile(r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 _WORD_OK = re.compile(r"[\w’'\-\.]+")
@@ -193,8 +197,10 @@ class StatementRules:
             if prev is not None and prev.mode != "according":
                 lead = body[max(sent.start, vs - 16):vs]
                 am_ = _AND_BEFORE.search(lead)
+                # "said A and called on B to ...", "said A and praised B": the same speaker's next
+                # act; its words (if any) are another statement, and A ends before it
                 if am_ and (verb in CONTINUATION_FORMS or (("and" in am_.group() or "but" in am_.group()) and (
-                        verb in _SAFE_AND_VERBS or _SPEECH_NEXT.match(body, ve, sent.end)))):
+                        verb in _SAFE_AND_VERBS or verb in _AND_CONTINUES or _SPEECH_NEXT.match(body, ve, sent.end)))):
                     cut = max(sent.start, vs - 16) + am_.start()
                     a = _Attr(vs, ve, prev.agent, cut, ve, "pre", continuation_of=prev)
                     a.rule = verb

@@ -55,3 +55,34 @@ def test_reported_speech_according_to_and_skips() -> None:
         ("Yoko Kamikawa", "The visit was productive", False),
     ]
     assert ex.statements[0].named_countries == ()
+
+
+def test_speech_breadth_and_attribution_frames() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "Foreign Minister Amina Diallo said Somalia needed steady funding and called on partners to honour their pledges.\n"
+        "Shipping analyst Lars Berg at Nordic Capital Bank said the outlook was weak.\n"
+        "“We value this partnership,” Prime Minister Ivo Marek said in his opening remarks.\n"
+        "Prime Minister Ivo Marek spoke to President Ana Ruiz on Monday, Downing Street said in a readout of the call."))
+    got = {(s.speaker.name, s.quote) for s in ex.statements}
+    assert ("Amina Diallo", "Somalia needed steady funding") in got
+    assert ("Amina Diallo", "partners to honour their pledges") in got
+    assert ("Lars Berg", "the outlook was weak") in got
+    assert ("Ivo Marek", "We value this partnership") in got
+    assert any(sp == "Downing Street" and q.startswith("Prime Minister Ivo Marek spoke") for sp, q in got)
+
+
+def test_bare_titles_resolve_to_the_right_holder() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "ISLAMABAD: Prime Minister Aslam Rana held talks with Saudi Crown Prince and Prime Minister "
+        "Faisal bin Turki in Riyadh on Monday.\n"
+        "The prime minister said Pakistan was grateful for the kingdom's support.\n"
+        "The crown prince stressed the historic ties between the two countries."))
+    got = {s.speaker.name: s.quote for s in ex.statements}
+    assert got.get("Aslam Rana", "").startswith("Pakistan was grateful")
+    assert got.get("Faisal bin Turki", "").startswith("the historic ties")
