@@ -1,15 +1,28 @@
-"""Publish: copy the validated marts into a fresh file and swap it in atomically.
+"""Publish: put the validated marts into a fresh file and swap it in atomically.
 
 Readers (analysts, the dashboard) open ``diplomacy.duckdb`` read-only. DuckDB lets
 no process open a file that a writer holds, so the published file is never written
 in place: a new file is built beside it and ``os.replace``d over it. Readers that
 already had the old file open keep reading the old version; new readers get the new.
+
+The cost follows the night, not the history. The new file starts as a byte copy of
+the last published one, and only the rows that changed are written into it: the
+published file keeps, per mart row, a hash of its grain key, a hash of its content and
+its month (``ops.published_rows``), so the rows to delete and to insert are two
+anti-joins on those hashes against the work database; a mart with no changed row is not
+touched. The Parquet copy of the marts (``marts/<table>/period=YYYY-MM/data.parquet``)
+is rewritten only for the months that changed rows. Whenever that bookkeeping is
+missing or a mart's columns changed (first publish, an upgrade), the mart is copied
+whole instead, with the same result.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+import shutil
+import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -20,22 +33,64 @@ from extract.gate import RESULT_SCHEMA
 from extract.runs import runs_table
 from extract.warehouse import Layout, atomic_write_bytes
 
-
-@dataclass
-class PublishResult:
-    path: Path
-    tables: dict[str, int]
-
-
 # Columns the incremental dbt build keeps for itself (hashes of a row and of its
 # inputs). They depend on file paths and times, not on the facts, so they stay in the
 # work database and are not published.
 BOOKKEEPING_COLUMNS = frozenset({"row_hash", "source_signature"})
 
+# The grain of each mart (DESIGN.md). A mart not listed here (a fork's own) is keyed by
+# its whole row: a changed row is then a deleted row plus a new one, same result.
+# Written into marts/ after each complete Parquet export, with the published file's token.
+EXPORT_STAMP = "_published.json"
+
+GRAINS: dict[str, tuple[str, ...]] = {
+    "dim_articles": ("article_id",),
+    "dim_actors": ("actor_id",),
+    "dim_countries": ("iso3",),
+    "fct_visits": ("visit_id",),
+    "fct_meetings": ("meeting_id",),
+    "fct_statements": ("statement_id",),
+    "fct_meeting_participants": ("meeting_id", "actor_id"),
+    "fct_event_mentions": ("event_type", "event_id", "article_id"),
+    "mart_bilateral_monthly": ("month", "country_a", "country_b"),
+    "mart_actor_activity": ("month", "actor_id"),
+}
+
+# The month a row belongs to, for the Parquet partitions (SQL over the row `t`, with
+# {db} the database holding the marts). Undated rows go to `period=undated`, marts
+# without a month (dim_actors, dim_countries) to `period=all`.
+_MONTH = "coalesce(strftime({expr}, '%Y-%m'), 'undated')"
+PERIODS: dict[str, str] = {
+    "dim_articles": _MONTH.format(expr="t.published_date"),
+    "fct_visits": _MONTH.format(expr="coalesce(t.visit_date, t.first_reported_date)"),
+    "fct_meetings": _MONTH.format(expr="coalesce(t.meeting_date, t.first_reported_date)"),
+    "fct_statements": _MONTH.format(expr="coalesce(t.statement_date, t.first_reported_date)"),
+    "mart_bilateral_monthly": _MONTH.format(expr="t.month"),
+    "mart_actor_activity": _MONTH.format(expr="t.month"),
+    "fct_event_mentions": _MONTH.format(
+        expr="(select a.published_date from {db}.marts.dim_articles as a where a.article_id = t.article_id)"),
+    "fct_meeting_participants": _MONTH.format(
+        expr="(select coalesce(m.meeting_date, m.first_reported_date) from {db}.marts.fct_meetings as m "
+             "where m.meeting_id = t.meeting_id)"),
+}
+
+
+@dataclass
+class PublishResult:
+    path: Path
+    tables: dict[str, int]
+    # Per mart: rows deleted and inserted, or "copied" when copied whole; months rewritten.
+    changes: dict[str, str] = field(default_factory=dict)
+    parquet_periods: int = 0
+
 
 def _sql_literal(path: Path) -> str:
     # ATTACH takes no bound parameters; the path is ours, but quote it properly anyway.
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def gate_results_table(layout: Layout) -> pa.Table:
@@ -45,38 +100,88 @@ def gate_results_table(layout: Layout) -> pa.Table:
     return pa.concat_tables([pq.read_table(f, schema=RESULT_SCHEMA) for f in files])
 
 
+def _columns(con: duckdb.DuckDBPyConnection, db: str, table: str) -> list[tuple[str, str]]:
+    return [
+        (r[0], r[1]) for r in con.execute(
+            "select column_name, data_type from duckdb_columns() where database_name = ? and schema_name = 'marts' "
+            "and table_name = ? order by column_index", [db, table]
+        ).fetchall()
+    ]
+
+
+def _tables(con: duckdb.DuckDBPyConnection, db: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' order by 1", [db]
+    ).fetchall()]
+
+
+def _has_state(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute(
+        "select 1 from duckdb_tables() where database_name = current_database() and schema_name = 'ops' "
+        "and table_name = 'published_rows'").fetchone())
+
+
+def _state_select(table: str, columns: list[str], build_columns: set[str], db: str) -> str:
+    """(key_hash, row_hash, period) of every row of a mart in database `db`."""
+    cols = ", ".join(f"t.{_ident(c)}" for c in columns)
+    grain = GRAINS.get(table)
+    key = f"hash({', '.join(f't.{_ident(c)}' for c in grain)})" if grain and set(grain) <= set(columns) else f"hash({cols})"
+    # The dbt facts already carry a hash of the whole row; the other marts are narrow.
+    content = "hash(t.row_hash)" if "row_hash" in build_columns else f"hash({cols})"
+    period = PERIODS.get(table, "'all'").format(db=db)
+    return (f"select '{table}' as table_name, {key} as key_hash, {content} as row_hash, {period} as period "  # noqa: S608 - names from the catalog
+            f"from {db}.marts.{_ident(table)} as t")
+
+
 def publish(layout: Layout, run_id: str) -> PublishResult:
     tmp = layout.root / f".{layout.published.name}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
     counts: dict[str, int] = {}
+    changes: dict[str, str] = {}
+    touched: dict[str, set[str] | None] = {}  # per mart: months to rewrite (None: all)
+    token = uuid.uuid4().hex
+    # The Parquet copy follows the published file only if the last export finished.
+    parquet_current = _parquet_token(layout) == _published_token(layout)
     try:
+        _start_from_last_published(layout, tmp)
         with duckdb.connect(str(tmp)) as con:
             con.execute(f"attach {_sql_literal(layout.build_db)} as build (read_only)")
-            tables = [
-                r[0]
-                for r in con.execute(
-                    "select table_name from duckdb_tables() where database_name = 'build' and schema_name = 'marts' "
-                    "order by table_name"
-                ).fetchall()
-            ]
-            con.execute("create schema marts")
-            for table in tables:
-                columns = [
-                    r[0] for r in con.execute(
-                        "select column_name from duckdb_columns() where database_name = 'build' "
-                        "and schema_name = 'marts' and table_name = ? order by column_index", [table]
-                    ).fetchall()
-                    if r[0] not in BOOKKEEPING_COLUMNS
-                ]
-                select = ", ".join(f'"{c}"' for c in columns)
-                con.execute(f'create table marts."{table}" as select {select} from build.marts."{table}"')  # noqa: S608 - names from the catalog
-                counts[table] = con.execute(f'select count(*) from marts."{table}"').fetchone()[0]  # noqa: S608
+            db = con.execute("select current_database()").fetchone()[0]
+            con.execute("create schema if not exists marts")
+            con.execute("create schema if not exists ops")
+            con.execute("create table if not exists ops.published_rows "
+                        "(table_name varchar, key_hash ubigint, row_hash ubigint, period varchar)")
+            published = set(_tables(con, db))
+            for table in _tables(con, "build"):
+                build_cols = _columns(con, "build", table)
+                cols = [(c, t) for c, t in build_cols if c not in BOOKKEEPING_COLUMNS]
+                names = [c for c, _ in cols]
+                select = ", ".join(_ident(c) for c in names)
+                con.execute("create or replace temp table new_rows as "
+                            + _state_select(table, names, {c for c, _ in build_cols}, "build"))
+                delta = None
+                if table in published and _columns(con, db, table) == cols:
+                    delta = _apply_delta(con, table, names, select)
+                if delta is not None:
+                    changes[table], touched[table] = delta
+                else:
+                    con.execute(f"drop table if exists marts.{_ident(table)}")
+                    con.execute(f"create table marts.{_ident(table)} as select {select} from build.marts.{_ident(table)}")  # noqa: S608
+                    con.execute("delete from ops.published_rows where table_name = ?", [table])
+                    con.execute("insert into ops.published_rows select * from new_rows")
+                    changes[table], touched[table] = "copied", None
+                counts[table] = con.execute(f"select count(*) from marts.{_ident(table)}").fetchone()[0]  # noqa: S608
+            for gone in published - set(counts):
+                con.execute(f"drop table marts.{_ident(gone)}")
+                con.execute("delete from ops.published_rows where table_name = ?", [gone])
+            con.execute("drop table if exists new_rows")
             con.execute("detach build")
-            con.execute("create schema ops")
             runs = runs_table(layout)  # noqa: F841 - read by name below
             gate = gate_results_table(layout)  # noqa: F841
-            con.execute("create table ops.runs as select * from runs")
-            con.execute("create table ops.gate_results as select * from gate")
+            con.execute("create or replace table ops.runs as select * from runs")
+            con.execute("create or replace table ops.gate_results as select * from gate")
+            con.execute("create or replace table ops.publish_info as select ?::varchar as token, ?::varchar as run_id",
+                        [token, run_id])
             con.execute("checkpoint")
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
@@ -84,20 +189,124 @@ def publish(layout: Layout, run_id: str) -> PublishResult:
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
-    export_parquet(layout, list(counts))
-    return PublishResult(layout.published, counts)
+    if not parquet_current:
+        touched = dict.fromkeys(touched)
+    periods = export_parquet(layout, touched)
+    atomic_write_bytes(layout.marts_parquet / EXPORT_STAMP, json.dumps({"token": token, "run_id": run_id}).encode())
+    return PublishResult(layout.published, counts, changes, periods)
 
 
-def export_parquet(layout: Layout, tables: list[str]) -> None:
-    """The marts as Parquet too: DuckDB 1.x and other engines cannot open 2.0 files."""
+def _published_token(layout: Layout) -> str | None:
+    try:
+        with duckdb.connect(str(layout.published), read_only=True) as con:
+            row = con.execute("select token from ops.publish_info").fetchone()
+            return row[0] if row else None
+    except duckdb.Error:
+        return None
+
+
+def _parquet_token(layout: Layout) -> str | None:
+    try:
+        return json.loads((layout.marts_parquet / EXPORT_STAMP).read_text())["token"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _start_from_last_published(layout: Layout, tmp: Path) -> None:
+    """The new file begins as a copy of the published one when that one carries the row
+    bookkeeping (a plain file copy: no decoding, no compression); else empty."""
+    if not layout.published.exists():
+        return
+    try:
+        with duckdb.connect(str(layout.published), read_only=True) as con:
+            if not _has_state(con):
+                return
+    except duckdb.Error:
+        return  # unreadable: rebuilt from scratch below
+    shutil.copyfile(layout.published, tmp)
+
+
+def _apply_delta(con: duckdb.DuckDBPyConnection, table: str, names: list[str],
+                 select: str) -> tuple[str, set[str]] | None:
+    """Bring one published mart to the work database's rows: delete the changed and
+    removed rows, insert the changed and new ones. Returns a summary and the months
+    touched, or None when the bookkeeping does not add up (the caller copies the mart
+    whole: e.g. a DuckDB upgrade that changed ``hash``)."""
+    t = _ident(table)
+    key = GRAINS.get(table)
+    key_expr = (f"hash({', '.join(_ident(c) for c in key)})" if key and set(key) <= set(names)
+                else f"hash({select})")
+    con.execute("create or replace temp table old_rows as select key_hash, row_hash, period from ops.published_rows "
+                "where table_name = ?", [table])
+    con.execute("create or replace temp table gone as select * from old_rows "
+                "anti join new_rows using (key_hash, row_hash)")
+    con.execute("create or replace temp table came as select * from new_rows "
+                "anti join old_rows using (key_hash, row_hash)")
+    deleted = con.execute("select count(*) from gone").fetchone()[0]
+    inserted = con.execute("select count(*) from came").fetchone()[0]
+    if deleted:
+        con.execute(f"delete from marts.{t} where {key_expr} in (select key_hash from gone)")  # noqa: S608
+        con.execute("delete from ops.published_rows where table_name = ? and key_hash in (select key_hash from gone)", [table])
+    if inserted:
+        con.execute(f"insert into marts.{t} select {select} from build.marts.{t} "  # noqa: S608
+                    f"where {key_expr} in (select key_hash from came)")
+        con.execute("insert into ops.published_rows select * from came")
+    months = {r[0] for r in con.execute("select period from gone union select period from came").fetchall()}
+    for name in ("old_rows", "gone", "came"):
+        con.execute(f"drop table {name}")
+    expected = con.execute("select count(*) from new_rows").fetchone()[0]
+    if con.execute(f"select count(*) from marts.{t}").fetchone()[0] != expected:  # noqa: S608
+        return None
+    return f"-{deleted} +{inserted}", months
+
+
+def export_parquet(layout: Layout, touched: dict[str, set[str] | None]) -> int:
+    """The marts as Parquet too: DuckDB 1.x and other engines cannot open 2.0 files.
+
+    One file per mart and month, ``marts/<table>/period=<YYYY-MM|all|undated>/data.parquet``
+    (read them with ``read_parquet('marts/<table>/*/*.parquet', hive_partitioning = true)``);
+    only the months in ``touched`` are rewritten (``None``: all of the mart's). Each file
+    is written beside its place and renamed over it. Returns the number of months written.
+    """
     out = layout.marts_parquet
     out.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(layout.published), read_only=True) as con:
-        for table in tables:
-            data = con.sql(f'select * from marts."{table}"').to_arrow_table()  # noqa: S608 - names from the catalog
-            sink = pa.BufferOutputStream()
-            pq.write_table(data, sink, compression="zstd")
-            atomic_write_bytes(out / f"{table}.parquet", sink.getvalue().to_pybytes())
-    for stale in out.glob("*.parquet"):
-        if stale.stem not in tables:
-            stale.unlink()
+    for legacy in out.glob("*.parquet"):  # the single-file layout of earlier versions
+        legacy.unlink()
+    staging = out / f".export-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    written = 0
+    try:
+        with duckdb.connect(str(layout.published), read_only=True) as con:
+            db = con.execute("select current_database()").fetchone()[0]
+            for table, months in touched.items():
+                if months is not None and not months:
+                    continue
+                period = PERIODS.get(table, "'all'").format(db=db)
+                where = "" if months is None else " where period in (select unnest(?::varchar[]))"
+                target = staging / table
+                query = (f"select * from (select t.*, {period} as period from marts.{_ident(table)} as t){where}")  # noqa: S608
+                params = [] if months is None else [sorted(months)]
+                con.execute(f"copy ({query}) to {_sql_literal(target)} "
+                            "(format parquet, compression zstd, partition_by (period), filename_pattern 'data')",
+                            params)
+                present = {p.name.removeprefix("period=") for p in target.glob("period=*")} if target.exists() else set()
+                final = out / table
+                final.mkdir(parents=True, exist_ok=True)
+                for month in present:
+                    dest = final / f"period={month}"
+                    dest.mkdir(exist_ok=True)
+                    [written_file] = (target / f"period={month}").glob("*.parquet")
+                    os.replace(written_file, dest / "data.parquet")
+                    written += 1
+                # Months that lost all their rows (or, on a whole copy, every month not written).
+                stale = ({p.name.removeprefix("period=") for p in final.glob("period=*")} - present
+                         if months is None else set(months) - present)
+                for month in stale:
+                    shutil.rmtree(final / f"period={month}", ignore_errors=True)
+        for gone in out.iterdir():
+            if gone.is_dir() and not gone.name.startswith(".") and gone.name not in touched:
+                shutil.rmtree(gone)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written

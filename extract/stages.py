@@ -294,7 +294,8 @@ def publish_stage(layout: Layout, record: RunRecord):
         record.message = f"publish failed: {type(exc).__name__}: {exc}"
         record.save(layout)
         raise
-    record.stages["publish"] = {"path": str(result.path), "tables": result.tables}
+    record.stages["publish"] = {"path": str(result.path), "tables": result.tables, "changes": result.changes,
+                                "parquet_months": result.parquet_periods}
     record.save(layout)
     return result
 

@@ -29,14 +29,14 @@ def marts_snapshot(db_path, bookkeeping: bool = True) -> dict[str, list[tuple]]:
     """
     import duckdb
 
-    exclude = "" if bookkeeping else f" exclude ({', '.join(sorted(BOOKKEEPING_COLUMNS))})"
     with duckdb.connect(str(db_path), read_only=True) as con:
         tables = [r[0] for r in con.execute(
             "select table_name from duckdb_tables() where schema_name = 'marts' order by 1").fetchall()]
         snapshot = {}
         for t in tables:
             columns = {r[0] for r in con.execute(f'describe marts."{t}"').fetchall()}  # noqa: S608
-            star = exclude if set(BOOKKEEPING_COLUMNS) <= columns else ""
+            hidden = sorted(columns & BOOKKEEPING_COLUMNS) if not bookkeeping else []
+            star = f" exclude ({', '.join(hidden)})" if hidden else ""
             rows = con.execute(f'select *{star} from marts."{t}"').fetchall()  # noqa: S608
             snapshot[t] = sorted(rows, key=repr)
         return snapshot

@@ -76,9 +76,11 @@
 {%- endmacro %}
 
 {#- One hash per dimension row, so a fact notices when an actor's name, country or
-    title changes. -#}
+    title changes (its published columns only, not dim_actors' own bookkeeping). -#}
 {% macro actor_row_hashes() -%}
-    select actor_id, md5(cast(dim_actors as varchar)) as actor_hash
+    select
+        actor_id,
+        md5(cast(struct_pack(actor_id, name, kind, country, title, aliases) as varchar)) as actor_hash
     from {{ ref('dim_actors') }} as dim_actors
 {%- endmacro %}
 

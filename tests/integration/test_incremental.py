@@ -30,6 +30,11 @@ def test_three_incremental_batches_equal_a_full_refresh(tmp_path):
             shutil.copy(f, src / f.name)
         invoke("run", "--source", src, "--warehouse", wh)
     incremental = marts_snapshot(build_db)
+    # Publish applied each night's changed rows to a copy of the last published file:
+    # the result is the work database's marts, and so is the Parquet copy, month by month.
+    published = marts_snapshot(wh / "diplomacy.duckdb")
+    assert published == marts_snapshot(build_db, bookkeeping=False)
+    assert parquet_snapshot(wh) == published
 
     invoke("build", "--warehouse", wh, "--full-refresh")
     full = marts_snapshot(build_db)
@@ -49,6 +54,10 @@ def test_three_incremental_batches_equal_a_full_refresh(tmp_path):
     invoke("build", "--warehouse", wh)
     after_changes = marts_snapshot(build_db)
     assert len(after_changes["dim_articles"]) < len(full["dim_articles"])
+    # Published on top of the last published file: rows of the removed articles deleted.
+    invoke("publish", "--warehouse", wh)
+    assert marts_snapshot(wh / "diplomacy.duckdb") == marts_snapshot(build_db, bookkeeping=False)
+    assert parquet_snapshot(wh) == marts_snapshot(wh / "diplomacy.duckdb")
     invoke("build", "--warehouse", wh, "--full-refresh")
     assert after_changes == marts_snapshot(build_db)
 
@@ -61,6 +70,19 @@ def test_three_incremental_batches_equal_a_full_refresh(tmp_path):
         shutil.copy(f, together / f.name)
     invoke("run", "--source", together, "--warehouse", once)
     assert _without_paths(marts_snapshot(once / "diplomacy.duckdb")) == _without_paths(facts)
+
+
+def parquet_snapshot(wh):
+    """The marts as read back from their Parquet copy (one file per mart and month)."""
+    import duckdb
+
+    snapshot = {}
+    with duckdb.connect() as con:
+        for table in sorted(p.name for p in (wh / "marts").iterdir() if p.is_dir()):
+            glob = str(wh / "marts" / table / "*" / "*.parquet")
+            rows = con.execute(f"select * exclude (period) from read_parquet('{glob}', hive_partitioning = true)").fetchall()  # noqa: S608
+            snapshot[table] = sorted(rows, key=repr)
+    return snapshot
 
 
 def _without_paths(snapshot):

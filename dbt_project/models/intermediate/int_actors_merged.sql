@@ -5,13 +5,18 @@
 -- "Xi Jinping" -> "Xi") is that person; when two full names share it ("Wang Yi",
 -- "Wang Wenbin") it stays its own actor rather than being merged by a guess.
 -- The id is a hash of kind and the merged name key, so it is stable across runs.
+-- Rebuilt whole, from the distinct names only (int_actor_name_stats), and the
+-- short-to-full match is an equi-join on a full name's first and last words (name keys
+-- are single-spaced), so the cost follows the number of distinct names, not of mentions.
 with names as (
     select distinct kind, name_key, name_tokens
-    from {{ ref('int_actor_mentions_unioned') }}
+    from {{ ref('int_actor_name_stats') }}
 ),
 
-full_names as (
-    select kind, name_key from names where name_tokens > 1
+full_name_ends as (
+    select kind, name_key, split_part(name_key, ' ', 1) as word from names where name_tokens > 1
+    union
+    select kind, name_key, split_part(name_key, ' ', -1) from names where name_tokens > 1
 ),
 
 short_to_full as (
@@ -20,9 +25,8 @@ short_to_full as (
         s.name_key as short_key,
         min(f.name_key) as full_key
     from names as s
-    inner join full_names as f
-        on f.kind = s.kind
-        and (ends_with(f.name_key, ' ' || s.name_key) or starts_with(f.name_key, s.name_key || ' '))
+    inner join full_name_ends as f
+        on f.kind = s.kind and f.word = s.name_key
     where s.kind = 'person' and s.name_tokens = 1
     group by s.kind, s.name_key
     having count(distinct f.name_key) = 1

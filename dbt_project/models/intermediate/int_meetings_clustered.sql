@@ -1,9 +1,18 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='group_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        post_hook="{{ delete_tombstones() }}"
+    )
+}}
 -- Meeting mentions grouped into real-world meetings.
 -- Rule: mentions with the same set of participants (merged actors), the same planned
 -- flag and dates within 3 days of the previous mention are one meeting. A multilateral
 -- meeting stays one meeting with its whole participant list (never split into dyads).
 -- A mention left with fewer than two distinct participants after merging is dropped.
--- Rebuilt whole every night, but slim (ids and keys only; see int_visits_clustered).
+-- Slim and incremental by group key (participant set, planned): see int_visits_clustered.
 with mentions as (
     {{ first_copy(ref('int_meeting_mentions')) }}
 ),
@@ -33,13 +42,17 @@ keyed as (
         mentions.is_planned,
         mentions.anchor_date,
         participant_sets.actor_ids,
-        array_to_string(participant_sets.actor_ids, ',') as participant_set_key
+        array_to_string(participant_sets.actor_ids, ',') as participant_set_key,
+        concat_ws('|', array_to_string(participant_sets.actor_ids, ','), mentions.is_planned::varchar) as group_key,
+        {{ group_stamp('mentions.file_stamp') }} as group_stamp
     from mentions
     inner join participant_sets using (mention_id)
     where len(participant_sets.actor_ids) >= 2
 ),
 
-{{ date_gap_groups('keyed', ['participant_set_key', 'is_planned'], 3) }}
+{{ touched_groups('keyed') }}
+
+{{ date_gap_groups('scope', ['participant_set_key', 'is_planned'], 3) }}
 
 select
     md5(concat_ws('|', 'meeting', participant_set_key, is_planned::varchar,
@@ -48,5 +61,9 @@ select
     mention_id,
     source_file,
     file_stamp,
-    actor_ids
+    actor_ids,
+    group_key,
+    group_stamp
 from numbered
+union all
+select null, null, null, null, null, group_key, null from vanished

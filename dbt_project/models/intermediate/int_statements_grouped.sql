@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='group_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        post_hook="{{ delete_tombstones() }}"
+    )
+}}
 -- Statement mentions grouped into statements.
 -- Rule: the same speaker (merged actor) and the same quote once normalised (case,
 -- punctuation, quote marks and spacing ignored), with dates (the statement's, else the
@@ -5,7 +14,7 @@
 -- articles carry it. The same line said again weeks later (officials repeat talking
 -- points: "our partnership is not directed against any third country") is a new
 -- statement. Its id hashes the speaker, the quote key and the first date of the group.
--- Rebuilt whole every night, but slim (ids and keys only; see int_visits_clustered).
+-- Slim and incremental by group key (speaker, quote): see int_visits_clustered.
 with mentions as (
     {{ first_copy(ref('int_statement_mentions')) }}
 ),
@@ -17,13 +26,17 @@ keyed as (
         mentions.file_stamp,
         mentions.quote_key,
         mentions.anchor_date,
-        actors.actor_id as speaker_actor_id
+        actors.actor_id as speaker_actor_id,
+        concat_ws('|', actors.actor_id, mentions.quote_key) as group_key,
+        {{ group_stamp('mentions.file_stamp') }} as group_stamp
     from mentions
     inner join {{ ref('int_actors_merged') }} as actors
         on actors.kind = mentions.speaker_kind and actors.name_key = mentions.speaker_key
 ),
 
-{{ date_gap_groups('keyed', ['speaker_actor_id', 'quote_key'], 7) }}
+{{ touched_groups('keyed') }}
+
+{{ date_gap_groups('scope', ['speaker_actor_id', 'quote_key'], 7) }}
 
 select
     md5(concat_ws('|', 'statement', speaker_actor_id, quote_key,
@@ -32,5 +45,9 @@ select
     mention_id,
     source_file,
     file_stamp,
-    speaker_actor_id
+    speaker_actor_id,
+    group_key,
+    group_stamp
 from numbered
+union all
+select null, null, null, null, null, group_key, null from vanished

@@ -1,11 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='group_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        post_hook="{{ delete_tombstones() }}"
+    )
+}}
 -- Visit mentions grouped into real-world visits.
 -- Rule: mentions of the same visitor (merged actor) to the same host country, with the
 -- same planned flag, whose dates (the event date, else the article date) lie within 7
 -- days of the previous mention belong to one visit. Its id hashes the visitor, host,
 -- planned flag and the first date of the group.
--- Rebuilt whole every night, but slim: ids and keys only (the mention's other columns
--- stay in int_visit_mentions, loaded once), so the rebuild is a join and a window over
--- short columns. A new mention or a changed actor merge can move any mention's group.
+-- Slim (ids and keys only: the mention's other columns stay in int_visit_mentions) and
+-- incremental by group key: a build regroups only the (visitor, host, planned) keys
+-- whose mentions are new, gone or moved by a changed actor merge
+-- (macros/incremental_groups.sql).
 with mentions as (
     {{ first_copy(ref('int_visit_mentions')) }}
 ),
@@ -18,13 +28,17 @@ keyed as (
         mentions.host_country,
         mentions.is_planned,
         mentions.anchor_date,
-        actors.actor_id as visitor_actor_id
+        actors.actor_id as visitor_actor_id,
+        concat_ws('|', actors.actor_id, mentions.host_country, mentions.is_planned::varchar) as group_key,
+        {{ group_stamp('mentions.file_stamp') }} as group_stamp
     from mentions
     inner join {{ ref('int_actors_merged') }} as actors
         on actors.kind = 'person' and actors.name_key = mentions.visitor_key
 ),
 
-{{ date_gap_groups('keyed', ['visitor_actor_id', 'host_country', 'is_planned'], 7) }}
+{{ touched_groups('keyed') }}
+
+{{ date_gap_groups('scope', ['visitor_actor_id', 'host_country', 'is_planned'], 7) }}
 
 select
     md5(concat_ws('|', 'visit', visitor_actor_id, host_country, is_planned::varchar,
@@ -33,5 +47,9 @@ select
     mention_id,
     source_file,
     file_stamp,
-    visitor_actor_id
+    visitor_actor_id,
+    group_key,
+    group_stamp
 from numbered
+union all
+select null, null, null, null, null, group_key, null from vanished
