@@ -115,21 +115,34 @@ def _tables(con: duckdb.DuckDBPyConnection, db: str) -> list[str]:
     ).fetchall()]
 
 
+STATE_COLUMNS = ["table_name", "key_hash", "bk_hash", "content_hash", "period"]
+
+
 def _has_state(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(
-        "select 1 from duckdb_tables() where database_name = current_database() and schema_name = 'ops' "
-        "and table_name = 'published_rows'").fetchone())
+    """Whether the file carries the row bookkeeping, in this version's form."""
+    return [r[0] for r in con.execute(
+        "select column_name from duckdb_columns() where database_name = current_database() and schema_name = 'ops' "
+        "and table_name = 'published_rows' order by column_index").fetchall()] == STATE_COLUMNS
+
+
+def _key_expr(table: str, columns: list[str], alias: str = "t") -> str:
+    grain = GRAINS.get(table)
+    keys = grain if grain and set(grain) <= set(columns) else columns
+    return f"hash({', '.join(f'{alias}.{_ident(c)}' for c in keys)})"
+
+
+def _content_expr(columns: list[str], alias: str = "t") -> str:
+    return f"hash({', '.join(f'{alias}.{_ident(c)}' for c in columns)})"
 
 
 def _state_select(table: str, columns: list[str], build_columns: set[str], db: str) -> str:
-    """(key_hash, row_hash, period) of every row of a mart in database `db`."""
-    cols = ", ".join(f"t.{_ident(c)}" for c in columns)
-    grain = GRAINS.get(table)
-    key = f"hash({', '.join(f't.{_ident(c)}' for c in grain)})" if grain and set(grain) <= set(columns) else f"hash({cols})"
-    # The dbt facts already carry a hash of the whole row; the other marts are narrow.
-    content = "hash(t.row_hash)" if "row_hash" in build_columns else f"hash({cols})"
+    """(key_hash, bk_hash, period) of every row of a mart in database `db`.
+
+    `bk_hash` is cheap: the hash of the row's dbt `row_hash` where the mart has one (the
+    facts), else of its published columns. A row whose `bk_hash` is unchanged is unchanged."""
+    bk = "hash(t.row_hash)" if "row_hash" in build_columns else _content_expr(columns)
     period = PERIODS.get(table, "'all'").format(db=db)
-    return (f"select '{table}' as table_name, {key} as key_hash, {content} as row_hash, {period} as period "  # noqa: S608 - names from the catalog
+    return (f"select {_key_expr(table, columns)} as key_hash, {bk} as bk_hash, {period} as period "  # noqa: S608 - names from the catalog
             f"from {db}.marts.{_ident(table)} as t")
 
 
@@ -149,8 +162,8 @@ def publish(layout: Layout, run_id: str) -> PublishResult:
             db = con.execute("select current_database()").fetchone()[0]
             con.execute("create schema if not exists marts")
             con.execute("create schema if not exists ops")
-            con.execute("create table if not exists ops.published_rows "
-                        "(table_name varchar, key_hash ubigint, row_hash ubigint, period varchar)")
+            con.execute("create table if not exists ops.published_rows (table_name varchar, key_hash ubigint, "
+                        "bk_hash ubigint, content_hash ubigint, period varchar)")
             published = set(_tables(con, db))
             for table in _tables(con, "build"):
                 build_cols = _columns(con, "build", table)
@@ -161,14 +174,17 @@ def publish(layout: Layout, run_id: str) -> PublishResult:
                             + _state_select(table, names, {c for c, _ in build_cols}, "build"))
                 delta = None
                 if table in published and _columns(con, db, table) == cols:
-                    delta = _apply_delta(con, table, names, select)
+                    delta = _apply_delta(con, table, names, select, {c for c, _ in build_cols})
                 if delta is not None:
                     changes[table], touched[table] = delta
                 else:
                     con.execute(f"drop table if exists marts.{_ident(table)}")
                     con.execute(f"create table marts.{_ident(table)} as select {select} from build.marts.{_ident(table)}")  # noqa: S608
                     con.execute("delete from ops.published_rows where table_name = ?", [table])
-                    con.execute("insert into ops.published_rows select * from new_rows")
+                    con.execute(
+                        f"insert into ops.published_rows select ?, {_key_expr(table, names)}, n.bk_hash, "  # noqa: S608
+                        f"{_content_expr(names)}, n.period from marts.{_ident(table)} as t "
+                        f"inner join new_rows as n on n.key_hash = {_key_expr(table, names)}", [table])
                     changes[table], touched[table] = "copied", None
                 counts[table] = con.execute(f"select count(*) from marts.{_ident(table)}").fetchone()[0]  # noqa: S608
             for gone in published - set(counts):
@@ -226,33 +242,49 @@ def _start_from_last_published(layout: Layout, tmp: Path) -> None:
     shutil.copyfile(layout.published, tmp)
 
 
-def _apply_delta(con: duckdb.DuckDBPyConnection, table: str, names: list[str],
-                 select: str) -> tuple[str, set[str]] | None:
+def _apply_delta(con: duckdb.DuckDBPyConnection, table: str, names: list[str], select: str,
+                 build_columns: set[str]) -> tuple[str, set[str]] | None:
     """Bring one published mart to the work database's rows: delete the changed and
     removed rows, insert the changed and new ones. Returns a summary and the months
     touched, or None when the bookkeeping does not add up (the caller copies the mart
-    whole: e.g. a DuckDB upgrade that changed ``hash``)."""
+    whole: e.g. a DuckDB upgrade that changed ``hash``).
+
+    Candidates are the rows whose cheap `bk_hash` is new; of those, a fact recomputed
+    by dbt with the same published values (its `row_hash` also covers dbt's own
+    bookkeeping) only has its state updated: its row and its month are left alone."""
     t = _ident(table)
-    key = GRAINS.get(table)
-    key_expr = (f"hash({', '.join(_ident(c) for c in key)})" if key and set(key) <= set(names)
-                else f"hash({select})")
-    con.execute("create or replace temp table old_rows as select key_hash, row_hash, period from ops.published_rows "
-                "where table_name = ?", [table])
-    con.execute("create or replace temp table gone as select * from old_rows "
-                "anti join new_rows using (key_hash, row_hash)")
-    con.execute("create or replace temp table came as select * from new_rows "
-                "anti join old_rows using (key_hash, row_hash)")
+    key = _key_expr(table, names)
+    con.execute("create or replace temp table old_rows as select key_hash, bk_hash, content_hash, period "
+                "from ops.published_rows where table_name = ?", [table])
+    con.execute("create or replace temp table candidates as select * from new_rows "
+                "anti join old_rows using (key_hash, bk_hash)")
+    content = "c.bk_hash" if "row_hash" not in build_columns else _content_expr(names)
+    con.execute(f"create or replace temp table came as select c.key_hash, c.bk_hash, {content} as content_hash, "  # noqa: S608
+                f"c.period from candidates as c inner join build.marts.{t} as t on {key} = c.key_hash"
+                if "row_hash" in build_columns else
+                "create or replace temp table came as select key_hash, bk_hash, bk_hash as content_hash, period "
+                "from candidates")
+    # Rows whose key is gone, or whose content or month changed; and the candidates that
+    # really changed (a row that only moves month is rewritten too: it moves file).
+    con.execute("create or replace temp table gone as select o.* from old_rows as o "
+                "anti join new_rows as n on n.key_hash = o.key_hash "
+                "union all select o.* from old_rows as o inner join came as c on c.key_hash = o.key_hash "
+                "and (c.content_hash <> o.content_hash or c.period <> o.period)")
+    con.execute("create or replace temp table changed as select c.* from came as c anti join old_rows as o "
+                "on o.key_hash = c.key_hash and o.content_hash = c.content_hash and o.period = c.period")
     deleted = con.execute("select count(*) from gone").fetchone()[0]
-    inserted = con.execute("select count(*) from came").fetchone()[0]
+    inserted = con.execute("select count(*) from changed").fetchone()[0]
     if deleted:
-        con.execute(f"delete from marts.{t} where {key_expr} in (select key_hash from gone)")  # noqa: S608
-        con.execute("delete from ops.published_rows where table_name = ? and key_hash in (select key_hash from gone)", [table])
+        con.execute(f"delete from marts.{t} where {_key_expr(table, names, t)} in (select key_hash from gone)")  # noqa: S608
     if inserted:
         con.execute(f"insert into marts.{t} select {select} from build.marts.{t} "  # noqa: S608
-                    f"where {key_expr} in (select key_hash from came)")
-        con.execute("insert into ops.published_rows select * from came")
-    months = {r[0] for r in con.execute("select period from gone union select period from came").fetchall()}
-    for name in ("old_rows", "gone", "came"):
+                    f"where {_key_expr(table, names, t)} in (select key_hash from changed)")
+    # The state follows every candidate (changed or not) and forgets the rows gone.
+    con.execute("delete from ops.published_rows where table_name = ? and key_hash in "
+                "(select key_hash from gone union all select key_hash from came)", [table])
+    con.execute("insert into ops.published_rows select ?, key_hash, bk_hash, content_hash, period from came", [table])
+    months = {r[0] for r in con.execute("select period from gone union select period from changed").fetchall()}
+    for name in ("old_rows", "candidates", "came", "gone", "changed"):
         con.execute(f"drop table {name}")
     expected = con.execute("select count(*) from new_rows").fetchone()[0]
     if con.execute(f"select count(*) from marts.{t}").fetchone()[0] != expected:  # noqa: S608

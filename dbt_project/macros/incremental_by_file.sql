@@ -75,12 +75,13 @@
     {%- endif %}
 {%- endmacro %}
 
-{#- One hash per dimension row, so a fact notices when an actor's name, country or
-    title changes (its published columns only, not dim_actors' own bookkeeping). -#}
+{#- One hash per dimension row, over the columns the facts copy (name, kind, country), so
+    a fact notices when one of them changes, and not when only an actor's latest title or
+    aliases do (which most nights bring for every actor they name). -#}
 {% macro actor_row_hashes() -%}
     select
         actor_id,
-        md5(cast(struct_pack(actor_id, name, kind, country, title, aliases) as varchar)) as actor_hash
+        md5(cast(struct_pack(actor_id, name, kind, country) as varchar)) as actor_hash
     from {{ ref('dim_actors') }} as dim_actors
 {%- endmacro %}
 

@@ -35,3 +35,43 @@ where md5(cast({{ cte }} as varchar)) not in (select built.row_hash from {{ this
     inner join {{ ref(mentions_model) }} as mentions
         on mentions.mention_id = grouped.mention_id and mentions.source_file = grouped.source_file
 {%- endmacro %}
+
+{#- The monthly marts, incremental by month. Each mart row carries its month's
+    `source_signature`: a hash of the fact rows (their `row_hash`) dated in that month,
+    over the three facts. A build recomputes only the months whose signature changed
+    (written by delete+insert on `month`; a month recomputed to no rows is written as a
+    tombstone, deleted by the post-hook). `event_month(fact, date)` is the month an
+    event counts in: its date, else the month it was first reported. -#}
+{% macro event_month(date_column) -%}
+    date_trunc('month', coalesce({{ date_column }}, first_reported_date))::date
+{%- endmacro %}
+
+{% macro months_to_build() -%}
+signatures as (
+    select month, md5(concat_ws('|', '{{ code_stamp() }}', count(*), bit_xor(hash(row_hash)))) as source_signature
+    from (
+        select {{ event_month('visit_date') }} as month, row_hash from {{ ref('fct_visits') }}
+        union all
+        select {{ event_month('meeting_date') }}, row_hash from {{ ref('fct_meetings') }}
+        union all
+        select {{ event_month('statement_date') }}, row_hash from {{ ref('fct_statements') }}
+    )
+    group by month
+),
+
+stored as (
+    {% if is_incremental() and has_columns(this, ['month', 'source_signature']) -%}
+    select distinct built.month, built.source_signature from {{ this }} as built where built.source_signature is not null
+    {%- else -%}
+    select null::date as month, null::varchar as source_signature where false
+    {%- endif %}
+),
+
+to_build as (
+    select signatures.month, signatures.source_signature
+    from signatures anti join stored using (month, source_signature)
+    union all
+    -- months with no event left: only their old rows to delete
+    select stored.month, null from stored anti join signatures using (month)
+)
+{%- endmacro %}
