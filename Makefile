@@ -21,7 +21,7 @@ export AIRFLOW__API__BASE_URL := http://127.0.0.1:$(AIRFLOW_PORT)
 export AIRFLOW__CORE__EXECUTION_API_SERVER_URL := http://127.0.0.1:$(AIRFLOW_PORT)/execution/
 export DIPNEWS_WAREHOUSE := $(WAREHOUSE)
 
-.PHONY: help install run test eval lint airflow airflow-stop bench bench-full docs audit clean
+.PHONY: help install run test eval lint airflow airflow-stop bench bench-full bench-1m docs audit clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -106,6 +106,9 @@ bench: $(VENV)/.installed  ## benchmarks at 1k and 10k articles (figures to benc
 
 bench-full: $(VENV)/.installed  ## benchmarks including 100k articles
 	$(BIN)/python -m bench.run --sizes 1000,10000,100000 --incremental
+
+bench-1m: $(VENV)/.installed  ## 10k, 100k and 1M articles stage by stage, then a 1k night on 1M beside one on empty (~45 min on 2 idle cores)
+	$(BIN)/python -m bench.run --sizes 10000,100000,1000000 --incremental --no-baselines
 
 docs: $(VENV)/.installed  ## dbt docs generate (into warehouse/work/dbt_target)
 	$(BIN)/dipnews build && cd dbt_project && DIPNEWS_WAREHOUSE=$(WAREHOUSE) DIPNEWS_BUILD_DB=$(WAREHOUSE)/work/build.duckdb \

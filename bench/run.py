@@ -53,8 +53,10 @@ def human(n: int) -> str:
 
 
 class Bench:
-    def __init__(self, workdir: Path, seed: int, profile: set[str], spacy_limit: int | None) -> None:
+    def __init__(self, workdir: Path, seed: int, profile: set[str], spacy_limit: int | None,
+                 baselines: bool = True) -> None:
         self.workdir = workdir
+        self.baselines = baselines
         self.seed = seed
         self.profile = profile
         self.spacy_limit = spacy_limit
@@ -131,7 +133,7 @@ class Bench:
               f"warehouse {warehouse}{'' if first == 'pull' else f', from {first} on'})", flush=True)
         steps = self.pipeline(warehouse, corpus, label, f"bench__{label}", first)
         articles, words = self.landed(warehouse, corpus)
-        baselines = {
+        baselines = {} if not self.baselines else {
             "io_floor": self.step("io_floor", label, {"corpus": str(corpus)}),
             "spacy": self.step("spacy", label, {"warehouse": str(warehouse), "limit": self.spacy_limit}),
             "extract_core": self.step("extract_core", label, {"warehouse": str(warehouse),
@@ -143,7 +145,7 @@ class Bench:
                 "warehouse": str(warehouse), "landed_articles": articles, "landed_words": words,
                 "stages": [report.stage_row(s, n, words) for s in steps],
                 "end_to_end": report.total_row(steps, n, words),
-                "baselines": report.baseline_rows(baselines, n, words)}
+                "baselines": report.baseline_rows(baselines, n, words) if baselines else {}}
 
     def incremental(self, history_size: int) -> dict:
         night_day = DEFAULT_START + timedelta(days=DEFAULT_DAYS)
@@ -169,6 +171,7 @@ class Bench:
             "history": {"stages": rows_history, "end_to_end": total_history},
             "ratio_wall": round(total_history["wall_s"] / total_empty["wall_s"], 2),
             "ratio_work": round(total_history["work_s"] / total_empty["work_s"], 2),
+            "ratio_cpu": round(total_history["cpu_s"] / total_empty["cpu_s"], 2),
             "ratio_by_stage_work": {
                 e["stage"]: round(h["work_s"] / e["work_s"], 2) if e["work_s"] else None
                 for e, h in zip(rows_empty, rows_history, strict=False)
@@ -201,13 +204,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spacy-limit", type=int, default=None,
                         help="tokenise at most this many articles in the spaCy baseline")
     parser.add_argument("--no-dag", action="store_true", help="skip the DAG parse-time measurement")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="skip the baselines (file hashing, spaCy, extractor alone): make bench-1m")
     parser.add_argument("--from-stage", choices=STAGES, default="pull",
                         help="rerun from this stage on the warehouses a previous run left in --workdir "
                              "(e.g. after a dbt change: --from-stage build)")
     args = parser.parse_args(argv)
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     bench = Bench(args.workdir, args.seed, {p.strip() for p in args.profile.split(",") if p.strip()},
-                  args.spacy_limit)
+                  args.spacy_limit, baselines=not args.no_baselines)
     started = datetime.now().astimezone()
     machine = describe()
     print(f"dipnews benchmark: sizes {sizes}; {machine['cpu_model']}, {machine['cores']} cores, "
@@ -223,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine, "loadavg_end": [round(x, 2) for x in os.getloadavg()],
         "runs": runs, "incremental": incremental, "dag_parse": dag, "targets": report.TARGETS,
     }
+    results["per_article"] = report.per_article_curve(runs)
     results["assessment"] = report.assess(results)
     print()
     print(report.render(results))

@@ -68,9 +68,11 @@ def test_second_run_is_idempotent(sample_run, tmp_path):
 
 
 def test_marts_are_exported_as_parquet(sample_run):
+    # One file per mart and month: marts/<table>/period=YYYY-MM/data.parquet.
     out = sample_run["warehouse"] / "marts"
-    assert {p.stem for p in out.glob("*.parquet")} >= set(CONTRACT)
-    assert pq.read_table(out / "fct_visits.parquet").num_rows > 0
+    assert {p.parents[1].name for p in out.glob("*/period=*/data.parquet")} >= set(CONTRACT)
+    assert sum(pq.read_table(p).num_rows for p in out.glob("fct_visits/period=*/data.parquet")) > 0
+    assert {p.name for p in out.glob("dim_actors/*")} == {"period=all"}
 
 
 def test_status_explain_and_eval(sample_run, root):
