@@ -1,13 +1,19 @@
-"""Altair chart specs. Pure functions of DataFrames: no Streamlit, no SQL.
+"""Chart specs (Altair, pydeck). Pure functions of DataFrames: no Streamlit, no SQL.
 
-Only numbers, dates and the fixed event-type names reach the charts (never article
-text), so tooltips cannot carry markup from the news.
+Only numbers, dates, country names from the gazetteer and the fixed event-type names
+reach the charts (never article text), so tooltips cannot carry markup from the news.
 """
 
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+from pathlib import Path
+
 import altair as alt
+import networkx as nx
 import pandas as pd
+import pydeck as pdk
 
 from dashboard.queries import EVENT_TYPES
 
@@ -76,3 +82,171 @@ def tone_trend(df: pd.DataFrame, height: int = 200) -> alt.LayerChart:
     )
     neutral = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(strokeDash=[4, 4]).encode(y="y:Q")
     return (neutral + line).properties(height=height)
+
+
+def bars(df: pd.DataFrame, category: str, value: str, title: str, height: int = 200) -> alt.Chart:
+    """Horizontal bars of `value` per `category`, largest first."""
+    return (
+        alt.Chart(df)
+        .mark_bar(color="#4c78a8")
+        .encode(
+            y=alt.Y(f"{category}:N", sort="-x", title=None),
+            x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1)),
+            tooltip=[alt.Tooltip(f"{category}:N", title=title), alt.Tooltip(f"{value}:Q")],
+        )
+        .properties(height=height)
+    )
+
+
+# ---------------------------------------------------------------- map
+
+CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.csv"
+
+
+@lru_cache(maxsize=1)
+def centroids() -> pd.DataFrame:
+    """Approximate geographic centre of every ISO 3166-1 country (iso3, lat, lon)."""
+    return pd.read_csv(CENTROIDS, keep_default_na=False)
+
+
+def _graticule() -> list[dict[str, list[list[float]]]]:
+    lines = [{"path": [[lon, lat] for lat in range(-80, 81, 10)]} for lon in range(-180, 181, 30)]
+    lines += [{"path": [[lon, lat] for lon in range(-180, 181, 10)]} for lat in range(-60, 61, 30)]
+    return lines
+
+
+def activity_map(activity: pd.DataFrame, flows: pd.DataFrame, height: int = 520) -> pdk.Deck:
+    """Countries as circles sized by their events, visits as arcs visitor → host.
+
+    Only country names and counts reach the tooltips (never article text).
+    """
+    where = centroids()
+    points = activity.merge(where, on="iso3", how="inner")
+    points = points.assign(
+        radius=[120_000 + 110_000 * math.sqrt(n) for n in points["events"]],
+        label=[f"{name}: {n} events" for name, n in zip(points["name"], points["events"], strict=True)],
+    )[["iso3", "name", "events", "lat", "lon", "radius", "label"]]
+    arcs = (
+        flows.merge(where.add_prefix("from_"), left_on="visitor_country", right_on="from_iso3")
+        .merge(where.add_prefix("to_"), left_on="host_country", right_on="to_iso3")
+    )
+    arcs = arcs.assign(
+        width=[1 + 1.5 * n for n in arcs["visits"]],
+        label=[
+            f"{a} → {b}: {n} visit{'s' if n != 1 else ''}"
+            for a, b, n in zip(arcs["visitor_name"], arcs["host_name"], arcs["visits"], strict=True)
+        ],
+    )[["from_lat", "from_lon", "to_lat", "to_lon", "width", "label", "visitor_country", "host_country"]]
+    layers = [
+        # Parallels and meridians every 30°: a frame of reference when no base map loads
+        # (the base map's tiles come from the internet).
+        pdk.Layer(
+            "PathLayer",
+            id="graticule",
+            data=_graticule(),
+            get_path="path",
+            get_color=[160, 170, 185, 90],
+            width_min_pixels=1,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="countries",
+            data=points,
+            get_position=["lon", "lat"],
+            get_radius="radius",
+            get_fill_color=[84, 162, 75, 150],
+            get_line_color=[40, 90, 40, 220],
+            stroked=True,
+            line_width_min_pixels=1,
+            radius_min_pixels=4,
+            radius_max_pixels=40,
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "ArcLayer",
+            id="visits",
+            data=arcs,
+            get_source_position=["from_lon", "from_lat"],
+            get_target_position=["to_lon", "to_lat"],
+            get_source_color=[76, 120, 168, 200],
+            get_target_color=[245, 133, 24, 230],
+            get_width="width",
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="labels",
+            data=points,
+            get_position=["lon", "lat"],
+            get_text="iso3",
+            get_size=11,
+            get_color=[20, 20, 20, 230],
+            get_pixel_offset=[0, -12],
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(latitude=22, longitude=40, zoom=0.9),
+        tooltip={"text": "{label}"},
+        height=height,
+    )
+
+
+# ---------------------------------------------------------------- network
+
+
+def network_layout(pairs: pd.DataFrame, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Node and edge frames for `network`: a weighted spring layout (networkx), fixed seed."""
+    graph = nx.Graph()
+    names: dict[str, str] = {}
+    for row in pairs.itertuples(index=False):
+        graph.add_edge(row.country_a, row.country_b, weight=float(row.events))
+        names[row.country_a], names[row.country_b] = row.name_a, row.name_b
+    if graph.number_of_nodes() == 0:
+        return (pd.DataFrame(columns=["iso3", "name", "x", "y", "events", "partners"]),
+                pd.DataFrame(columns=["x", "y", "x2", "y2", "events", "label"]))
+    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=1.6 / math.sqrt(graph.number_of_nodes()))
+    nodes = pd.DataFrame(
+        [
+            {"iso3": n, "name": names[n], "x": float(pos[n][0]), "y": float(pos[n][1]),
+             "events": int(graph.degree(n, weight="weight")), "partners": graph.degree(n)}
+            for n in sorted(graph.nodes)
+        ]
+    )
+    edges = pd.DataFrame(
+        [
+            {"x": float(pos[a][0]), "y": float(pos[a][1]), "x2": float(pos[b][0]), "y2": float(pos[b][1]),
+             "events": int(d["weight"]), "label": f"{names[a]} – {names[b]}"}
+            for a, b, d in graph.edges(data=True)
+        ]
+    )
+    return nodes, edges
+
+
+def network(nodes: pd.DataFrame, edges: pd.DataFrame, height: int = 560) -> alt.LayerChart:
+    """Country pairs as a graph: line width = events of the pair, circle size = events of the country."""
+    hidden = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)
+    x, y = alt.X("x:Q", axis=hidden), alt.Y("y:Q", axis=hidden)
+    links = (
+        alt.Chart(edges)
+        .mark_rule(color="#9aa7b8", opacity=0.7)
+        .encode(
+            x=x, y=y, x2="x2:Q", y2="y2:Q",
+            strokeWidth=alt.StrokeWidth("events:Q", scale=alt.Scale(range=[1, 8]), legend=None),
+            tooltip=[alt.Tooltip("label:N", title="Pair"), alt.Tooltip("events:Q", title="Events")],
+        )
+    )
+    circles = (
+        alt.Chart(nodes)
+        .mark_circle(color="#f58518", opacity=0.9, stroke="white", strokeWidth=1)
+        .encode(
+            x=x, y=y,
+            size=alt.Size("events:Q", scale=alt.Scale(range=[60, 900]), legend=None),
+            tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("events:Q", title="Events"),
+                     alt.Tooltip("partners:Q", title="Partner countries")],
+        )
+    )
+    labels = alt.Chart(nodes).mark_text(dy=-13, fontSize=11, color="#333").encode(x=x, y=y, text="iso3:N")
+    return (links + circles + labels).properties(height=height)

@@ -87,13 +87,13 @@ _EVENTS_MACRO = """
 CREATE OR REPLACE TEMP MACRO dash_events(d0, d1, ctry) AS TABLE
 SELECT * FROM (
     SELECT 'visit' AS event_type, visit_id AS event_id, visit_date AS event_date,
-           [visitor_country, host_country] AS countries,
+           date_precision, [visitor_country, host_country] AS countries,
            concat_ws(' ', visitor_name,
                      CASE WHEN is_planned THEN 'plans to visit' ELSE 'visits' END,
                      host_country, '(' || city || ')') AS summary
     FROM marts.fct_visits
     UNION ALL
-    SELECT 'meeting', meeting_id, meeting_date,
+    SELECT 'meeting', meeting_id, meeting_date, date_precision,
            list_concat(participant_countries, [country]),
            concat_ws(' ', array_to_string(participants, ', '),
                      CASE mode WHEN 'phone' THEN 'spoke by phone'
@@ -101,7 +101,7 @@ SELECT * FROM (
                      'in ' || city)
     FROM marts.fct_meetings
     UNION ALL
-    SELECT 'statement', statement_id, statement_date, [speaker_country],
+    SELECT 'statement', statement_id, statement_date, date_precision, [speaker_country],
            concat_ws(': ', speaker_name, quote)
     FROM marts.fct_statements
 )
@@ -271,7 +271,7 @@ def latest_statements(wh: Warehouse, f: Filters, limit: int = 8) -> pd.DataFrame
     return _query(
         wh,
         """
-        SELECT statement_date, speaker_name, quote, tone FROM marts.fct_statements
+        SELECT statement_date, date_precision, speaker_name, quote, tone FROM marts.fct_statements
         WHERE statement_date BETWEEN ? AND ? AND (? IS NULL OR speaker_country = ?)
         ORDER BY statement_date DESC, statement_id
         LIMIT ?
@@ -392,13 +392,13 @@ def actor_events(wh: Warehouse, f: Filters, actor_id: str) -> pd.DataFrame:
     return _query(
         wh,
         """
-        SELECT visit_date AS date, 'visit' AS event_type,
+        SELECT visit_date AS date, date_precision, 'visit' AS event_type,
                concat_ws(' ', CASE WHEN is_planned THEN 'planned visit to' ELSE 'visit to' END,
                          host_country, '(' || city || ')') AS details
         FROM marts.fct_visits
         WHERE visitor_actor_id = ? AND visit_date BETWEEN ? AND ?
         UNION ALL
-        SELECT m.meeting_date, 'meeting',
+        SELECT m.meeting_date, m.date_precision, 'meeting',
                concat_ws(' ', 'with', array_to_string(
                    list_filter(m.participants, lambda x: x IS DISTINCT FROM p.actor_name), ', '),
                    'in ' || m.city, '(' || replace(m.mode, '_', ' ') || ')')
@@ -406,7 +406,7 @@ def actor_events(wh: Warehouse, f: Filters, actor_id: str) -> pd.DataFrame:
         JOIN marts.fct_meetings m USING (meeting_id)
         WHERE p.actor_id = ? AND m.meeting_date BETWEEN ? AND ?
         UNION ALL
-        SELECT statement_date, 'statement', quote
+        SELECT statement_date, date_precision, 'statement', quote
         FROM marts.fct_statements
         WHERE speaker_actor_id = ? AND statement_date BETWEEN ? AND ?
         ORDER BY date, event_type
@@ -442,7 +442,7 @@ def events(
     return _query(
         wh,
         """
-        SELECT e.event_date, e.event_type, e.summary, m.evidence, m.confidence, m.rule,
+        SELECT e.event_date, e.date_precision, e.event_type, e.summary, m.evidence, m.confidence, m.rule,
                a.title, a.source_name, a.source_uri, a.url, a.published_date,
                m.extractor_version, e.event_id, m.article_id
         FROM dash_events(?, ?, ?) e
@@ -507,3 +507,272 @@ def run_counts(wh: Warehouse) -> tuple[int, int]:
         "FROM ops.runs",
     )
     return int(df.at[0, "published"]), int(df.at[0, "total"])
+
+
+# ---------------------------------------------------------------- map and network
+
+# `etype` below is one of EVENT_TYPES or None for all three; it selects rows, it is
+# never pasted into the statement.
+
+
+def country_activity(wh: Warehouse, f: Filters, etype: str | None = None) -> pd.DataFrame:
+    """Events per country in the range (each event counts once for every country in it)."""
+    return _query(
+        wh,
+        """
+        WITH per AS (
+            SELECT DISTINCT e.event_type, e.event_id, unnest(e.countries) AS iso3
+            FROM dash_events(?, ?, ?) e
+            WHERE ? IS NULL OR e.event_type = ?
+        )
+        SELECT per.iso3, coalesce(c.name, per.iso3) AS name,
+               count(*) FILTER (WHERE event_type = 'visit') AS visits,
+               count(*) FILTER (WHERE event_type = 'meeting') AS meetings,
+               count(*) FILTER (WHERE event_type = 'statement') AS statements,
+               count(*) AS events
+        FROM per LEFT JOIN marts.dim_countries c USING (iso3)
+        WHERE per.iso3 IS NOT NULL
+        GROUP BY ALL
+        ORDER BY events DESC, name
+        """,
+        f.start,
+        f.end,
+        f.country,
+        etype,
+        etype,
+        events=True,
+    )
+
+
+def visit_flows(wh: Warehouse, f: Filters) -> pd.DataFrame:
+    """Visits per (visitor country, host country) in the range, with their ids."""
+    return _query(
+        wh,
+        """
+        SELECT v.visitor_country, coalesce(cv.name, v.visitor_country) AS visitor_name,
+               v.host_country, coalesce(ch.name, v.host_country) AS host_name,
+               count(*) AS visits, count(*) FILTER (WHERE v.is_planned) AS planned,
+               list(v.visit_id ORDER BY v.visit_id) AS visit_ids
+        FROM marts.fct_visits v
+        LEFT JOIN marts.dim_countries cv ON cv.iso3 = v.visitor_country
+        LEFT JOIN marts.dim_countries ch ON ch.iso3 = v.host_country
+        WHERE v.visit_date BETWEEN ? AND ?
+          AND v.visitor_country IS NOT NULL AND v.host_country IS NOT NULL
+          AND v.visitor_country <> v.host_country
+          AND (? IS NULL OR ? IN (v.visitor_country, v.host_country))
+        GROUP BY ALL
+        ORDER BY visits DESC, visitor_name, host_name
+        """,
+        f.start,
+        f.end,
+        f.country,
+        f.country,
+    )
+
+
+def pair_events(wh: Warehouse, f: Filters, etype: str | None = None) -> pd.DataFrame:
+    """Events per unordered country pair in the range (a meeting of three countries
+    counts for each of its three pairs), with the events' ids."""
+    return _query(
+        wh,
+        """
+        WITH per AS (
+            SELECT DISTINCT e.event_type, e.event_id, unnest(e.countries) AS iso3
+            FROM dash_events(?, ?, ?) e
+            WHERE (? IS NULL OR e.event_type = ?) AND e.event_type <> 'statement'
+        ), pairs AS (
+            SELECT a.event_type, a.event_id, a.iso3 AS country_a, b.iso3 AS country_b
+            FROM per a JOIN per b USING (event_type, event_id)
+            WHERE a.iso3 < b.iso3
+        )
+        SELECT p.country_a, coalesce(ca.name, p.country_a) AS name_a,
+               p.country_b, coalesce(cb.name, p.country_b) AS name_b,
+               count(*) FILTER (WHERE event_type = 'visit') AS visits,
+               count(*) FILTER (WHERE event_type = 'meeting') AS meetings,
+               count(*) AS events,
+               list(event_type || ':' || event_id ORDER BY event_type, event_id) AS event_keys
+        FROM pairs p
+        LEFT JOIN marts.dim_countries ca ON ca.iso3 = p.country_a
+        LEFT JOIN marts.dim_countries cb ON cb.iso3 = p.country_b
+        GROUP BY ALL
+        ORDER BY events DESC, name_a, name_b
+        """,
+        f.start,
+        f.end,
+        f.country,
+        etype,
+        etype,
+        events=True,
+    )
+
+
+# ---------------------------------------------------------------- country page
+
+
+def country_visits(wh: Warehouse, f: Filters, iso3: str) -> pd.DataFrame:
+    """Visits to and from one country: direction 'inbound' (hosted) or 'outbound'."""
+    return _query(
+        wh,
+        """
+        SELECT CASE WHEN v.host_country = ? THEN 'inbound' ELSE 'outbound' END AS direction,
+               v.visit_date, v.date_precision, v.visitor_name,
+               coalesce(cv.name, v.visitor_country) AS visitor_country,
+               coalesce(ch.name, v.host_country) AS host_country, v.city, v.is_planned,
+               v.article_count, v.visit_id AS event_id
+        FROM marts.fct_visits v
+        LEFT JOIN marts.dim_countries cv ON cv.iso3 = v.visitor_country
+        LEFT JOIN marts.dim_countries ch ON ch.iso3 = v.host_country
+        WHERE v.visit_date BETWEEN ? AND ? AND ? IN (v.host_country, v.visitor_country)
+          AND v.host_country IS DISTINCT FROM v.visitor_country
+        ORDER BY v.visit_date DESC, v.visit_id
+        """,
+        iso3,
+        f.start,
+        f.end,
+        iso3,
+    )
+
+
+def counterparts(wh: Warehouse, f: Filters, iso3: str, limit: int = 10) -> pd.DataFrame:
+    """The countries one country engaged most with in the range (bilateral mart)."""
+    return _query(
+        wh,
+        """
+        WITH other AS (
+            SELECT CASE WHEN b.country_a = ? THEN b.country_b ELSE b.country_a END AS iso3,
+                   b.visits, b.meetings, b.statements
+            FROM marts.mart_bilateral_monthly b
+            WHERE ? IN (b.country_a, b.country_b)
+              AND b.month BETWEEN date_trunc('month', ?) AND ?
+        )
+        SELECT o.iso3, coalesce(c.name, o.iso3) AS name,
+               sum(o.visits)::BIGINT AS visits, sum(o.meetings)::BIGINT AS meetings,
+               sum(o.statements)::BIGINT AS statements,
+               (sum(o.visits) + sum(o.meetings) + sum(o.statements))::BIGINT AS total
+        FROM other o LEFT JOIN marts.dim_countries c USING (iso3)
+        GROUP BY ALL
+        ORDER BY total DESC, name
+        LIMIT ?
+        """,
+        iso3,
+        iso3,
+        f.start,
+        f.end,
+        limit,
+    )
+
+
+def country_meetings(wh: Warehouse, f: Filters, iso3: str) -> pd.DataFrame:
+    """Meetings one country took part in or hosted."""
+    return _query(
+        wh,
+        """
+        SELECT m.meeting_date, m.date_precision, m.participants, m.city,
+               coalesce(c.name, m.country) AS place, m.mode, m.track, m.is_planned,
+               m.article_count, m.meeting_id AS event_id
+        FROM marts.fct_meetings m
+        LEFT JOIN marts.dim_countries c ON c.iso3 = m.country
+        WHERE m.meeting_date BETWEEN ? AND ?
+          AND (list_contains(m.participant_countries, ?) OR m.country = ?)
+        ORDER BY m.meeting_date DESC, m.meeting_id
+        """,
+        f.start,
+        f.end,
+        iso3,
+        iso3,
+    )
+
+
+def country_statements(wh: Warehouse, f: Filters, iso3: str) -> pd.DataFrame:
+    """Statements by speakers of one country."""
+    return _query(
+        wh,
+        """
+        SELECT statement_date, date_precision, speaker_name, quote, tone, is_direct,
+               article_count, statement_id AS event_id
+        FROM marts.fct_statements
+        WHERE statement_date BETWEEN ? AND ? AND speaker_country = ?
+        ORDER BY statement_date DESC, statement_id
+        """,
+        f.start,
+        f.end,
+        iso3,
+    )
+
+
+def country_tone_monthly(wh: Warehouse, f: Filters, iso3: str) -> pd.DataFrame:
+    """Average tone of one country's statements per month (scored statements only)."""
+    return _query(
+        wh,
+        """
+        SELECT date_trunc('month', statement_date) AS month, avg(tone) AS avg_tone,
+               count(*) AS statements
+        FROM marts.fct_statements
+        WHERE statement_date BETWEEN ? AND ? AND speaker_country = ? AND tone IS NOT NULL
+        GROUP BY ALL ORDER BY month
+        """,
+        f.start,
+        f.end,
+        iso3,
+    )
+
+
+# ---------------------------------------------------------------- summits
+
+
+def multilateral_meetings(wh: Warehouse, f: Filters, min_parties: int = 3) -> pd.DataFrame:
+    """Meetings of at least `min_parties` parties: summits, forums, multilateral talks.
+
+    A party is a country (however many of its officials attend) or an organisation with no
+    country (the UN, ASEAN, a think tank); people whose country is unknown do not count.
+    """
+    return _query(
+        wh,
+        """
+        WITH parties AS (
+            SELECT p.meeting_id,
+                   count(DISTINCT p.actor_country)
+                     + count(*) FILTER (WHERE p.actor_country IS NULL AND a.kind = 'organization')
+                     AS parties,
+                   count(DISTINCT p.actor_country) AS countries
+            FROM marts.fct_meeting_participants p
+            LEFT JOIN marts.dim_actors a USING (actor_id)
+            GROUP BY p.meeting_id
+        )
+        SELECT m.meeting_date, m.date_precision, m.city, coalesce(c.name, m.country) AS place,
+               p.parties, p.countries, m.participants, m.participant_countries, m.mode,
+               m.track, m.is_planned, m.article_count, m.meeting_id AS event_id
+        FROM marts.fct_meetings m
+        JOIN parties p USING (meeting_id)
+        LEFT JOIN marts.dim_countries c ON c.iso3 = m.country
+        WHERE m.meeting_date BETWEEN ? AND ?
+          AND (? IS NULL OR list_contains(m.participant_countries, ?) OR m.country = ?)
+          AND p.parties >= ?
+        ORDER BY m.meeting_date DESC, m.meeting_id
+        """,
+        f.start,
+        f.end,
+        f.country,
+        f.country,
+        f.country,
+        min_parties,
+    )
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def evidence(wh: Warehouse, keys: tuple[str, ...]) -> pd.DataFrame:
+    """The sentences and articles behind events, `keys` as 'event_type:event_id'."""
+    return _query(
+        wh,
+        """
+        SELECT m.event_type, m.event_id, m.evidence, a.title, a.published_date,
+               a.source_name, a.url, a.source_uri, m.rule, m.confidence
+        FROM marts.fct_event_mentions m
+        LEFT JOIN marts.dim_articles a USING (article_id)
+        WHERE list_contains(?, m.event_type || ':' || m.event_id)
+        ORDER BY a.published_date, m.event_type, m.event_id, m.char_start
+        """,
+        tuple(keys),
+    )

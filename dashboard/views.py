@@ -12,9 +12,9 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries
+from dashboard import charts, queries, state
 from dashboard.queries import EVENT_TYPES, Filters, Warehouse
-from dashboard.text import md_escape, safe_link
+from dashboard.text import fmt_tone, for_display, md_escape, safe_link
 
 NO_DATA = "No data yet: run `make run`"
 NOTHING_SELECTED = "Nothing matches the selected dates and country."
@@ -67,7 +67,7 @@ def overview(wh: Warehouse, f: Filters) -> None:
         if articles.empty:
             st.info(NOTHING_SELECTED)
         else:
-            articles = _as_dates(articles, ["published_date"]).rename(
+            articles = for_display(articles, {"published_date": None}).rename(
                 columns={"published_date": "Published", "source_name": "Source", "title": "Title"}
             )
             st.table(articles, hide_index=True)
@@ -77,7 +77,7 @@ def overview(wh: Warehouse, f: Filters) -> None:
         if quotes.empty:
             st.info(NOTHING_SELECTED)
         else:
-            quotes = _as_dates(quotes, ["statement_date"]).rename(
+            quotes = for_display(quotes, {"statement_date": "date_precision"}).rename(
                 columns={
                     "statement_date": "Date",
                     "speaker_name": "Speaker",
@@ -104,6 +104,7 @@ def bilateral(wh: Warehouse, f: Filters) -> None:
         (row.country_a, row.country_b): f"{row.name_a} – {row.name_b}"
         for row in pairs.itertuples(index=False)
     }
+    state.valid_choice("pair", list(labels))
     a, b = st.selectbox(
         "Country pair (most active first)",
         list(labels),
@@ -173,6 +174,7 @@ def actors(wh: Warehouse, f: Filters) -> None:
     )
 
     names = dict(zip(top["actor_id"], top["name"], strict=True))
+    state.valid_choice("actor", list(names))
     actor_id = st.selectbox(
         "Actor", list(names), format_func=lambda a: names.get(a, a), key="actor"
     )
@@ -184,10 +186,11 @@ def actors(wh: Warehouse, f: Filters) -> None:
         st.info(NOTHING_SELECTED)
     else:
         st.dataframe(
-            _as_dates(timeline, ["date"]).rename(
+            for_display(timeline, {"date": "date_precision"}).rename(
                 columns={"date": "Date", "event_type": "Type", "details": "Details"}
             ),
             hide_index=True,
+            placeholder="–",
         )
 
 
@@ -197,9 +200,14 @@ def actors(wh: Warehouse, f: Filters) -> None:
 def events(wh: Warehouse, f: Filters) -> None:
     st.header("Events")
     c1, c2, c3 = st.columns([2, 3, 2])
-    types = c1.multiselect("Event types", list(EVENT_TYPES), default=list(EVENT_TYPES), key="types")
+    state.valid_choices("types", list(EVENT_TYPES))
+    state.use("search")
+    state.use("min_conf")
+    st.session_state.setdefault("types", list(EVENT_TYPES))
+    st.session_state.setdefault("min_conf", 0.0)
+    types = c1.multiselect("Event types", list(EVENT_TYPES), key="types")
     search = c2.text_input("Search summary, evidence and title", key="search")
-    min_conf = c3.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf")
+    min_conf = c3.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="min_conf")
 
     found = queries.events(wh, f, tuple(types), search.strip(), float(min_conf))
     if found.empty:
@@ -207,11 +215,10 @@ def events(wh: Warehouse, f: Filters) -> None:
         return
 
     st.caption(f"{len(found)} event mentions (event × article), newest first.")
-    table = _as_dates(found, ["event_date"])
     # Only http(s) URLs become links; file paths and anything else stay plain text.
-    table["link"] = [
-        safe_link(u, s) for u, s in zip(table["url"], table["source_uri"], strict=True)
-    ]
+    links = [safe_link(u, s) for u, s in zip(found["url"], found["source_uri"], strict=True)]
+    table = for_display(found, {"event_date": "date_precision"})
+    table["link"] = links
     table = table.rename(
         columns={
             "event_date": "Date",
@@ -242,6 +249,7 @@ def events(wh: Warehouse, f: Filters) -> None:
             ]
         ],
         hide_index=True,
+        placeholder="–",
         column_config={
             "Confidence": st.column_config.NumberColumn(format="%.2f"),
             "Link": st.column_config.LinkColumn(display_text="open article"),
@@ -310,3 +318,266 @@ def data_quality(wh: Warehouse) -> None:
     if failed.empty:
         st.success(f"All {len(results)} expectations passed.")
     st.dataframe(results, hide_index=True)
+
+
+# ---------------------------------------------------------------- evidence
+
+_TYPE_LABELS = {None: "All event types", "visit": "Visits", "meeting": "Meetings",
+                "statement": "Statements"}
+
+
+def _picked_rows(event: object) -> list[int]:
+    """Row positions selected in a `st.dataframe(on_select="rerun")` (none under AppTest)."""
+    try:
+        return list(event.selection.rows)  # type: ignore[attr-defined]
+    except AttributeError:
+        return []
+
+
+def _selectable(table: pd.DataFrame, key: str, **kwargs: object) -> list[int]:
+    """A dataframe whose rows can be picked (one at a time); returns the picked positions."""
+    event = st.dataframe(
+        table, hide_index=True, on_select="rerun", selection_mode="single-row", key=key,
+        placeholder="–", **kwargs,
+    )
+    return _picked_rows(event)
+
+
+def _pick(rows: list[int], keys: list[list[str]]) -> None:
+    """A picked row replaces the page's evidence with that row's events."""
+    if rows:
+        state.set_evidence(keys[rows[0]])
+
+
+def evidence_panel(wh: Warehouse, hint: str) -> None:
+    """The sentences and source articles behind the picked row (kept in the URL as `ev`)."""
+    keys = state.evidence_keys()
+    st.subheader("Evidence")
+    if not keys:
+        st.caption(hint)
+        return
+    found = queries.evidence(wh, tuple(keys))
+    if found.empty:
+        st.info("No evidence recorded for the picked events in this warehouse.")
+        return
+    links = [safe_link(u, s) for u, s in zip(found["url"], found["source_uri"], strict=True)]
+    table = for_display(found, {"published_date": None})
+    table["link"] = links
+    st.caption(f"{len(found)} sentence(s) from {found['title'].nunique()} article(s).")
+    st.dataframe(
+        table.rename(columns={
+            "event_type": "Type", "evidence": "Evidence", "title": "Article",
+            "published_date": "Published", "source_name": "Source", "link": "Link",
+            "rule": "Rule", "confidence": "Confidence", "source_uri": "Source URI",
+        })[["Type", "Evidence", "Article", "Published", "Source", "Link", "Rule", "Confidence", "Source URI"]],
+        hide_index=True,
+        placeholder="–",
+        column_config={
+            "Evidence": st.column_config.TextColumn(width="large"),
+            "Link": st.column_config.LinkColumn(display_text="open article"),
+            "Confidence": st.column_config.NumberColumn(format="%.2f"),
+        },
+    )
+
+
+def _event_type_filter(options: list[str | None]) -> str | None:
+    state.valid_choice("etype", options)
+    return st.selectbox("Event type", options, format_func=lambda t: _TYPE_LABELS.get(t, str(t)),
+                        key="etype")
+
+
+# ---------------------------------------------------------------- map
+
+
+def world_map(wh: Warehouse, f: Filters) -> None:
+    st.header("Map")
+    etype = _event_type_filter([None, *EVENT_TYPES])
+    activity = queries.country_activity(wh, f, etype)
+    if activity.empty:
+        st.info(NOTHING_SELECTED)
+        return
+    flows = queries.visit_flows(wh, f) if etype in (None, "visit") else queries.visit_flows(wh, f).head(0)
+    st.caption(
+        "Circles: events per country (an event counts for every country in it). "
+        "Arcs: visits, from the visitor's country (blue) to the host's (orange). "
+        "Pick a row below for its evidence."
+    )
+    st.pydeck_chart(charts.activity_map(activity, flows), height=520)
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Countries by activity")
+        st.dataframe(
+            activity.rename(columns={"name": "Country", "visits": "Visits", "meetings": "Meetings",
+                                     "statements": "Statements", "events": "Events"}).drop(columns=["iso3"]),
+            hide_index=True, placeholder="–",
+        )
+    with right:
+        st.subheader("Visits, visitor → host")
+        if flows.empty:
+            st.info("No visits in the selected range.")
+        else:
+            picked = _selectable(
+                flows.rename(columns={"visitor_name": "Visitor country", "host_name": "Host country",
+                                      "visits": "Visits", "planned": "Planned"})[
+                    ["Visitor country", "Host country", "Visits", "Planned"]],
+                key="map_flows",
+            )
+            _pick(picked, [[f"visit:{v}" for v in ids] for ids in flows["visit_ids"]])
+    evidence_panel(wh, "Pick a visit flow above to see the sentences and articles it comes from.")
+
+
+# ---------------------------------------------------------------- country
+
+
+def country(wh: Warehouse, f: Filters) -> None:
+    st.header("Country")
+    active = queries.country_activity(wh, f)
+    if active.empty:
+        st.info(NOTHING_SELECTED)
+        return
+    names = dict(zip(active["iso3"], active["name"], strict=True))
+    default = f.country if f.country in names else active["iso3"].iloc[0]
+    state.valid_choice("profile", list(names), default=default)
+    iso3 = st.selectbox("Country (most active first)", list(names),
+                        format_func=lambda c: f"{names.get(c, c)} ({c})", key="profile")
+    name = names[iso3]
+
+    visits = queries.country_visits(wh, f, iso3)
+    meetings = queries.country_meetings(wh, f, iso3)
+    statements = queries.country_statements(wh, f, iso3)
+    inbound, outbound = visits[visits.direction == "inbound"], visits[visits.direction == "outbound"]
+    cols = st.columns(5)
+    cols[0].metric("Visits received", len(inbound))
+    cols[1].metric("Visits abroad", len(outbound))
+    cols[2].metric("Meetings", len(meetings))
+    cols[3].metric("Statements", len(statements))
+    scored = statements["tone"].dropna()
+    cols[4].metric("Average tone", fmt_tone(scored.mean()) if len(scored) else "–")
+
+    visit_cols = {"visit_date": "Date", "visitor_name": "Visitor", "visitor_country": "From",
+                  "host_country": "To", "city": "City", "is_planned": "Planned"}
+    left, right = st.columns(2)
+    for column, rows, title, key in ((left, inbound, f"Visits received: to {name}", "country_in"),
+                                     (right, outbound, f"Visits abroad: from {name}", "country_out")):
+        with column:
+            st.subheader(md_escape(title))
+            if rows.empty:
+                st.info("None in the selected range.")
+                continue
+            shown = for_display(rows, {"visit_date": "date_precision"}).rename(columns=visit_cols)
+            picked = _selectable(shown[list(visit_cols.values())], key=key)
+            _pick(picked, [[f"visit:{e}"] for e in rows["event_id"]])
+
+    st.subheader("Top counterparts")
+    partners = queries.counterparts(wh, f, iso3)
+    if partners.empty:
+        st.info("No bilateral activity in the selected range.")
+    else:
+        c1, c2 = st.columns([3, 2])
+        with c1:
+            _chart(charts.bars(partners, "name", "total", "Visits, meetings and statements",
+                               height=max(120, 24 * len(partners))))
+        with c2:
+            st.dataframe(partners.rename(columns={"name": "Country", "visits": "Visits", "meetings": "Meetings",
+                                                  "statements": "Statements", "total": "Total"})
+                         .drop(columns=["iso3"]), hide_index=True, placeholder="–")
+
+    st.subheader("Meetings by mode and track")
+    if meetings.empty:
+        st.info("No meetings in the selected range.")
+    else:
+        m1, m2 = st.columns(2)
+        modes = meetings.assign(mode=meetings["mode"].fillna("unknown").str.replace("_", " "))
+        with m1:
+            _chart(charts.bars(modes.groupby("mode", as_index=False).size(), "mode", "size", "Meetings"))
+        tracks = meetings.assign(track="track " + meetings["track"].fillna("?").astype(str))
+        with m2:
+            _chart(charts.bars(tracks.groupby("track", as_index=False).size(), "track", "size", "Meetings"))
+        shown = for_display(meetings, {"meeting_date": "date_precision"})
+        shown["mode"] = shown["mode"].str.replace("_", " ")
+        shown = shown.rename(columns={"meeting_date": "Date", "participants": "Participants", "city": "City",
+                                      "place": "Country", "mode": "Mode", "track": "Track",
+                                      "is_planned": "Planned"})
+        picked = _selectable(shown[["Date", "Participants", "City", "Country", "Mode", "Track", "Planned"]],
+                             key="country_meetings")
+        _pick(picked, [[f"meeting:{e}"] for e in meetings["event_id"]])
+
+    st.subheader("Statements and their tone")
+    if statements.empty:
+        st.info("No statements in the selected range.")
+    else:
+        tone = queries.country_tone_monthly(wh, f, iso3)
+        if tone.empty:
+            st.caption("No scored statements in the selected range.")
+        else:
+            _chart(charts.tone_trend(tone))
+        shown = for_display(statements, {"statement_date": "date_precision"})
+        shown["tone"] = [fmt_tone(t) for t in statements["tone"]]
+        shown = shown.rename(columns={"statement_date": "Date", "speaker_name": "Speaker", "quote": "Quote",
+                                      "tone": "Tone", "is_direct": "Direct quote"})
+        picked = _selectable(shown[["Date", "Speaker", "Quote", "Tone", "Direct quote"]], key="country_statements",
+                             column_config={"Quote": st.column_config.TextColumn(width="large")})
+        _pick(picked, [[f"statement:{e}"] for e in statements["event_id"]])
+    evidence_panel(wh, "Pick a visit, meeting or statement above to see its sentences and articles.")
+
+
+# ---------------------------------------------------------------- network
+
+
+def network(wh: Warehouse, f: Filters) -> None:
+    st.header("Network")
+    etype = _event_type_filter([None, "visit", "meeting"])
+    pairs = queries.pair_events(wh, f, etype)
+    if pairs.empty:
+        st.info(NOTHING_SELECTED)
+        return
+    nodes, edges = charts.network_layout(pairs)
+    cols = st.columns(3)
+    cols[0].metric("Countries", len(nodes))
+    cols[1].metric("Country pairs", len(edges))
+    cols[2].metric("Pair events", int(pairs["events"].sum()))
+    st.caption(
+        "Country pairs linked by visits and meetings (a meeting of three countries links each "
+        "of its three pairs). Thicker lines: more events; larger circles: more active countries. "
+        "Pick a pair below for its evidence."
+    )
+    _chart(charts.network(nodes, edges))
+    st.subheader("Pairs by events")
+    shown = pairs.rename(columns={"name_a": "Country A", "name_b": "Country B", "visits": "Visits",
+                                  "meetings": "Meetings", "events": "Events"})
+    picked = _selectable(shown[["Country A", "Country B", "Visits", "Meetings", "Events"]], key="network_pairs")
+    _pick(picked, [list(k) for k in pairs["event_keys"]])
+    evidence_panel(wh, "Pick a pair above to see the sentences and articles behind its events.")
+
+
+# ---------------------------------------------------------------- summits
+
+
+def summits(wh: Warehouse, f: Filters) -> None:
+    st.header("Summits")
+    found = queries.multilateral_meetings(wh, f)
+    st.caption("Summits and multilateral meetings: three or more parties, countries (however many of their officials attend) "
+               "or organisations. Pick one for its participants and evidence.")
+    if found.empty:
+        st.info(NOTHING_SELECTED)
+        return
+    cols = st.columns(3)
+    cols[0].metric("Multilateral meetings", len(found))
+    cols[1].metric("Countries taking part", len({c for cs in found["participant_countries"] for c in cs if c}))
+    cols[2].metric("Largest (parties)", int(found["parties"].max()))
+    shown = for_display(found, {"meeting_date": "date_precision"})
+    shown["mode"] = shown["mode"].str.replace("_", " ")
+    shown = shown.rename(columns={"meeting_date": "Date", "city": "City", "place": "Country",
+                                  "parties": "Parties", "participants": "Participants",
+                                  "participant_countries": "Countries of participants",
+                                  "mode": "Mode", "track": "Track", "is_planned": "Planned",
+                                  "article_count": "Articles"})
+    picked = _selectable(
+        shown[["Date", "Country", "City", "Parties", "Participants", "Countries of participants", "Mode",
+               "Track", "Planned", "Articles"]],
+        key="summit_rows",
+        column_config={"Participants": st.column_config.TextColumn(width="large")},
+    )
+    _pick(picked, [[f"meeting:{e}"] for e in found["event_id"]])
+    evidence_panel(wh, "Pick a meeting above to see the sentences and articles it comes from.")
