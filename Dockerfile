@@ -14,14 +14,15 @@ ENV UV_COMPILE_BYTECODE=1 \
     UV_PROJECT_ENVIRONMENT=/opt/dipnews/.venv
 WORKDIR /opt/dipnews
 # Dependencies first, in their own layer: a code change does not reinstall Airflow.
+# Runtime only: neither the dev group (pytest, ruff ...) nor the bench group (spaCy).
 COPY pyproject.toml uv.lock README.md ./
 RUN --mount=type=cache,target=/root/.cache/uv \
-    uv sync --frozen --no-dev --no-install-project
+    uv sync --frozen --no-dev --no-group bench --no-install-project
 COPY . .
 # The project itself, editable: extract/ finds dbt_project/, seeds/, expectations/ and
 # dashboard/ beside it in /opt/dipnews (the paths are relative to the package).
 RUN --mount=type=cache,target=/root/.cache/uv \
-    uv sync --frozen --no-dev \
+    uv sync --frozen --no-dev --no-group bench \
  && .venv/bin/python -m compileall -q extract dags dashboard
 
 FROM ${PYTHON_IMAGE}

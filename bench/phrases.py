@@ -4,7 +4,7 @@ Each template is a ``str.format`` string over the slots a :class:`bench.stories.
 fills: ``A``/``B``/``C`` (first mention of a person with title and country), ``a``/``b``
 (short mention), ``X``/``Y`` (country names), ``Xdem``/``Ydem`` (demonyms), ``city``,
 ``when`` (a past time phrase), ``fut`` (a future one), ``topic``, ``clause`` ... The mix
-deliberately covers what issue 3 lists: visits (arrived in, visited, is on a trip to,
+deliberately covers the constructions the extractor must handle: visits (arrived in, visited, is on a trip to,
 led a delegation to, toured), meetings (held talks, received, hosted, met on the
 sidelines), phone and video calls, multilateral meetings, direct and reported statements,
 pronoun and short-form attribution, planned trips.

@@ -90,7 +90,7 @@ def bars(df: pd.DataFrame, category: str, value: str, title: str, height: int = 
         alt.Chart(df)
         .mark_bar(color="#4c78a8")
         .encode(
-            y=alt.Y(f"{category}:N", sort="-x", title=None),
+            y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
             x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1)),
             tooltip=[alt.Tooltip(f"{category}:N", title=title), alt.Tooltip(f"{value}:Q")],
         )
@@ -207,7 +207,8 @@ def network_layout(pairs: pd.DataFrame, seed: int = 7) -> tuple[pd.DataFrame, pd
     if graph.number_of_nodes() == 0:
         return (pd.DataFrame(columns=["iso3", "name", "x", "y", "events", "partners"]),
                 pd.DataFrame(columns=["x", "y", "x2", "y2", "events", "label"]))
-    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=1.6 / math.sqrt(graph.number_of_nodes()))
+    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=3.0 / math.sqrt(graph.number_of_nodes()),
+                           iterations=200)
     nodes = pd.DataFrame(
         [
             {"iso3": n, "name": names[n], "x": float(pos[n][0]), "y": float(pos[n][1]),

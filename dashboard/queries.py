@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-# The published file name is part of the tables contract (DESIGN.md); the dashboard
+# The published file name is part of the tables contract (README, "Published tables"); the dashboard
 # does not import the pipeline package so that it can run in a slim container.
 PUBLISHED_NAME = "diplomacy.duckdb"
 EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "statement")

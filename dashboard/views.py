@@ -285,7 +285,7 @@ def data_quality(wh: Warehouse) -> None:
 
     st.subheader("Last runs")
     shown = runs.copy()
-    # Every article seen must end loaded, quarantined or duplicate (DESIGN.md).
+    # Every article seen must end loaded, quarantined or duplicate (README, "The CLI").
     shown["reconciles"] = (
         shown["articles_loaded"] + shown["articles_quarantined"] + shown["articles_duplicate"]
         == shown["articles_seen"]
@@ -369,7 +369,7 @@ def evidence_panel(wh: Warehouse, hint: str) -> None:
             "event_type": "Type", "evidence": "Evidence", "title": "Article",
             "published_date": "Published", "source_name": "Source", "link": "Link",
             "rule": "Rule", "confidence": "Confidence", "source_uri": "Source URI",
-        })[["Type", "Evidence", "Article", "Published", "Source", "Link", "Rule", "Confidence", "Source URI"]],
+        })[["Type", "Evidence", "Link", "Article", "Published", "Source", "Rule", "Confidence", "Source URI"]],
         hide_index=True,
         placeholder="–",
         column_config={
@@ -477,7 +477,7 @@ def country(wh: Warehouse, f: Filters) -> None:
         c1, c2 = st.columns([3, 2])
         with c1:
             _chart(charts.bars(partners, "name", "total", "Visits, meetings and statements",
-                               height=max(120, 24 * len(partners))))
+                               height=max(160, 30 * len(partners))))
         with c2:
             st.dataframe(partners.rename(columns={"name": "Country", "visits": "Visits", "meetings": "Meetings",
                                                   "statements": "Statements", "total": "Total"})

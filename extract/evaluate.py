@@ -1,4 +1,4 @@
-"""Score extracted events against gold annotations (the rules of ANNOTATION.md "Scoring").
+"""Score extracted events against gold annotations (the rules of docs/annotation.md, "Scoring").
 
 Both sides use the gold JSON format: one dict per article with ``article``, ``published``,
 ``visits``, ``meetings`` and ``statements``. :func:`score` does not care where predictions

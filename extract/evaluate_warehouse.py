@@ -2,7 +2,7 @@
 
 The published events are turned back into the gold JSON format, one object per
 article (the article key is the source file's stem), then scored by
-:func:`extract.evaluate.score` (ANNOTATION.md's matching rules).
+:func:`extract.evaluate.score` (the matching rules of docs/annotation.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The published tables contract (DESIGN.md), as the tests check it."""
+"""The published tables contract (README, "Published tables"), as the tests check it."""
 
 from extract.publish import BOOKKEEPING_COLUMNS
 

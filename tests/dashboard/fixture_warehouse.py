@@ -1,6 +1,6 @@
 """Build a small published warehouse for dashboard tests.
 
-The tables have exactly the columns of the published contract (DESIGN.md, marts + ops),
+The tables have exactly the columns of the published contract (README, "Published tables": marts + ops),
 a handful of rows that agree with one another, and one article whose title, quote and
 evidence carry HTML/JS markup: the dashboard must show it as text.
 

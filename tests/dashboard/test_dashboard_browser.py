@@ -213,7 +213,20 @@ VIEW_NEEDS = {
     "actors": {"charts": 1, "frames": 2},
     "events": {"frames": 1},
     "data-quality": {"frames": 2},
+    # a link to one event's evidence: the summit table, then its sentences and sources
+    "summits&ev=": {"frames": 2},
 }
+
+
+def _a_summit(warehouse: Path) -> str:
+    """The meeting with the most participants, as an evidence key."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse / "diplomacy.duckdb"), read_only=True) as con:
+        (meeting_id,) = con.execute(
+            "SELECT meeting_id FROM marts.fct_meetings ORDER BY len(participants) DESC, meeting_id LIMIT 1"
+        ).fetchone()
+    return f"meeting:{meeting_id}"
 
 
 @pytest.mark.browser
@@ -254,7 +267,8 @@ def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path)
                 page.call("Emulation.setDeviceMetricsOverride", deviceScaleFactor=1, mobile=False,
                           width=1400, height=1300)
                 for slug, needs in VIEW_NEEDS.items():
-                    page.call("Page.navigate", url=f"http://127.0.0.1:{port}/?view={slug}")
+                    query = slug + _a_summit(warehouse) if slug.endswith("ev=") else slug
+                    page.call("Page.navigate", url=f"http://127.0.0.1:{port}/?view={query}")
 
                     def drawn(needs=needs) -> dict[str, object] | None:
                         state = json.loads(page.evaluate(VIEW_STATE_JS))
@@ -279,7 +293,7 @@ def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path)
                     text = page.evaluate("document.body.innerText")
                     assert "Traceback" not in text and "StreamlitAPIException" not in text, slug
                     # The URL keeps the view: Streamlit rewrote it with the filters.
-                    assert f"view={slug}" in page.evaluate("location.search"), slug
+                    assert f"view={slug.split('&')[0]}" in page.evaluate("location.search"), slug
                     shots[slug] = base64.b64decode(
                         page.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"])
                 assert not page.saw("Page.javascriptDialogOpening")
@@ -289,4 +303,5 @@ def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path)
     ARTIFACTS.mkdir(exist_ok=True)
     for slug, shot in shots.items():
         assert shot.startswith(b"\x89PNG") and len(shot) > 20_000, slug  # a drawn page, not blank
-        (ARTIFACTS / f"{prefix}{slug}.png").write_bytes(shot)
+        name = "summits-evidence" if slug.endswith("ev=") else slug
+        (ARTIFACTS / f"{prefix}{name}.png").write_bytes(shot)
