@@ -123,7 +123,7 @@ def activity_map(activity: pd.DataFrame, flows: pd.DataFrame, height: int = 520)
     where = centroids()
     points = activity.merge(where, on="iso3", how="inner")
     points = points.assign(
-        radius=[120_000 + 110_000 * math.sqrt(n) for n in points["events"]],
+        radius=[80_000 + 75_000 * math.sqrt(n) for n in points["events"]],
         label=[f"{name}: {n} events" for name, n in zip(points["name"], points["events"], strict=True)],
     )[["iso3", "name", "events", "lat", "lon", "radius", "label"]]
     arcs = (
@@ -159,7 +159,7 @@ def activity_map(activity: pd.DataFrame, flows: pd.DataFrame, height: int = 520)
             stroked=True,
             line_width_min_pixels=1,
             radius_min_pixels=4,
-            radius_max_pixels=40,
+            radius_max_pixels=28,
             pickable=True,
             auto_highlight=True,
         ),
