@@ -5,7 +5,9 @@ sample corpus and the held-out-style news set) up to ``--words`` words (default 
 each copy gets its names' first letters rotated and its paragraphs shuffled, so caches
 keyed by text do not flatter the figure. Then it extracts every article in one process
 (several passes; the fastest counts, since other processes on a shared machine slow some
-passes down) and prints words/s and the peak resident set size (``resource.getrusage``).
+passes down) and prints words/s and the peak resident set size (``resource.getrusage``),
+beside spaCy's blank English tokenizer (``make_doc``) on the same bodies when spaCy is
+installed, and the extractor/tokenizer ratio.
 
     .venv/bin/python bench/extract_speed.py [--words 2000000] [--seed 7]
 """
@@ -84,13 +86,34 @@ def main() -> int:
         best_cpu = min(best_cpu, time.process_time() - t0)
         best_wall = min(best_wall, time.perf_counter() - w0)
     cpu, wall = best_cpu, best_wall
+    tok_cpu = _tokenizer_cpu(corpus, args.repeat)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles: {len(corpus)}  words: {words:,}  events: {events:,}")
     print(f"fastest of {max(1, args.repeat)} passes: cpu time {cpu:.2f} s, wall {wall:.2f} s "
           f"(load average now {', '.join(f'{x:.2f}' for x in os.getloadavg())})")
     print(f"speed: {words / cpu:,.0f} words/s per core (cpu time)")
+    if tok_cpu is not None:
+        # the same bodies through spaCy's blank English tokenizer, in this process: the
+        # floor of any spaCy pipeline, and the yardstick of the extractor's speed budget
+        print(f"spaCy blank English tokenizer (make_doc): {words / tok_cpu:,.0f} words/s per core; "
+              f"extractor/tokenizer ratio {tok_cpu / cpu:.3f}")
     print(f"peak RSS: {peak_mb:,.0f} MB")
     return 0
+
+
+def _tokenizer_cpu(corpus: list[Article], repeat: int) -> float | None:
+    try:
+        import spacy
+    except ImportError:
+        return None
+    nlp = spacy.blank("en")
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        t0 = time.process_time()
+        for a in corpus:
+            nlp.make_doc(a.body)
+        best = min(best, time.process_time() - t0)
+    return best
 
 
 if __name__ == "__main__":

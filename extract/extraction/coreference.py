@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from extract.extraction.document import Document
 
 _OFFICE = re.compile(
-    r"(?<![\w’'\-])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    r"(?<![\w’'\-])(?=[TtHhIi])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     r"(?P<mods>(?:(?:visiting|top|new|current|outgoing|incoming|then|[A-Z][\w\-]+(?:['’]s)?)\s+){0,3}?)"
     rf"(?P<office>(?i:{alternation(VOCAB.offices)}))(?![\w\-’'])")
 _NAME_NEXT = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'\-]+")
@@ -42,8 +42,10 @@ _GENERIC_REFS = frozenset({"leader", "minister", "envoy", "guest", "visitor", "c
 _LESSER = re.compile(r"\b(?:deputy|vice|assistant|former|acting|state|junior)\b|\bminister\s+of\s+state\b")
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*(?:['’]s)?|of|and|for|the)\s+)*(?:[A-Z][\w\-]*(?:['’]s)?)\s+$")
 _ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
+# landmarks are capitalised: the look-ahead lets the engine skip every other position fast
+_LANDMARK_FIRST = "".join(sorted({re.escape(lm.name[0]) for lm in VOCAB.landmarks if lm.name}))
 _LANDMARK = re.compile(
-    rf"(?<![\w’'\-])(?P<lm>{alternation(lm.name for lm in VOCAB.landmarks)})(?![\w\-’'])")
+    rf"(?<![\w’'\-])(?=[{_LANDMARK_FIRST}])(?P<lm>{alternation(lm.name for lm in VOCAB.landmarks)})(?![\w\-’'])")
 _LANDMARKS = {lm.name: lm for lm in VOCAB.landmarks}
 _HERE = re.compile(r"(?<![\w’'\-])here(?![\w’'\-])(?!\s+(?:is|are|was|were|to\s+stay)\b)")
 _HEAD_ROLES = {"president": ("head_of_state",), "premier": ("head_of_government",),

@@ -37,13 +37,26 @@ PLANNED_CLAUSE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:set|expected|scheduled|due|slated)\s+to|plans?\s+to|is\s+to|are\s+to)\b")
 
 
+# denied or speculated, one search: both lists in one alternation
+DENIED_TAIL = _tail(VOCAB.negation + VOCAB.speculative)
+
+
 def is_denied(before: str) -> bool:
     """Denied or speculated: the words before the trigger end in such a cue."""
-    return bool(NEGATED_TAIL.search(before) or SPECULATIVE_TAIL.search(before))
+    return bool(DENIED_TAIL.search(before))
 
 
 def is_planned(before: str) -> bool:
     return bool(PLANNED_TAIL.search(before))
+
+
+_CANCEL_WORDS = tuple(w.lower() for w in VOCAB.negation_after)
+
+
+def reports_cancelled_trip(body: str) -> bool:
+    """Whether the article reports a trip called off (a cheap substring test first)."""
+    low = body.lower()
+    return any(w in low for w in _CANCEL_WORDS) and bool(CANCELLED_TRIP.search(body))
 
 
 # "has called off her planned visit", "the trip was postponed": an article reporting a

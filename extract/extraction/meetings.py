@@ -190,8 +190,10 @@ _ATTEND = re.compile(
 _DESC_START = re.compile(r"\s*([Tt]he)\s+((?:[\w’'\-]+\s+){0,4}?)([a-z][\w\-]*)\s+(?=[a-z])")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?$")
 # Every meeting trigger contains one of these words (a cheap filter before the regexes).
-_MEET_HINTS = hint_words([*VOCAB.meeting_nouns, *VOCAB.call_phrases, *VOCAB.event_nouns,
-                          *(p for ps in _T.values() for p in ps), "whom"])
+# "held", "received a call from" and "hosted by" only fire beside a meeting noun, call
+# phrase or event noun: those nouns are their hint ("had", "has" would let every sentence in)
+_MEET_HINTS = hint_words([*VOCAB.meeting_nouns, *VOCAB.call_phrases, *VOCAB.event_nouns, "whom",
+                          *(p for k, ps in _T.items() if k not in ("held", "call_from", "hosted_by") for p in ps)])
 _EVENT_SUBJECT = re.compile(r"\s*(?:The|This|That|Their|His|Her)\s+(?:[\w\-]+\s+){0,2}?(?:meeting|talks|session|ceremony|dinner|event|"
                             r"summit|discussions|gathering|conference|forum|roundtable|dialogue)\b")
 _REL_WHO_M = re.compile(r",\s*who\s+(?:also\s+|had\s+|has\s+|have\s+)*$")
@@ -363,7 +365,7 @@ class MeetingRules:
         for sent in self.doc.sentences:
             found.extend(self._sentence(sent))
             self._attendance(sent, found)
-        if cues.CANCELLED_TRIP.search(self.doc.body):
+        if any(f.planned for f in found) and cues.reports_cancelled_trip(self.doc.body):
             found = [f for f in found if not f.planned]  # the talks of a trip called off
         meetings = self._merge(found)
         return MeetingFindings(meetings, self.hosted_guests, self.dateline_placed)

@@ -149,8 +149,15 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 def hint_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The lowercase words of entries: a sentence without any of them cannot match."""
-    return frozenset(w.lower() for p in phrases for w in _WORD.findall(p) if w != "*")
+    """One key word per entry, its longest (a rare word: "en route to" -> "route"): every
+    match of the entry contains it, so a sentence holding none of them cannot match, and
+    a pre-filter on these words lets few sentences through to the regexes."""
+    out = set()
+    for p in phrases:
+        words = [w.lower() for w in _WORD.findall(p) if w != "*"]
+        if words:
+            out.add(max(words, key=len))
+    return frozenset(out)
 
 
 def first_words(phrases: Iterable[str]) -> frozenset[str]:
