@@ -85,6 +85,8 @@ ROLE_NOUNS = frozenset({"counterpart", "leader", "boss", "chief", "envoy", "dele
                         "minister", "president", "premier", "secretary", "ambassador"})
 _NON_GOV_ROLES = frozenset({"non_government"})
 MAX_PHRASE = 7
+_APPOS_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "who", "former", "then", "now",
+                            "currently", "also", "newly", "recently"})
 _NON_NAMES = VOCAB.non_names
 
 
@@ -532,6 +534,9 @@ def apposition_attributes(scanner: MentionScanner, text: str, end: int
     words = phrase.split()
     if not words or len(words) > 10:
         return None, None
+    first = words[0]
+    if first[:1].islower() and first not in _APPOS_OPENERS and first.lower() not in scanner.title_words:
+        return None, None  # "X, met the chairman of ...": a verb phrase, no apposition
     title = None
     low = [w.lower().strip("’'") for w in words]
     for w in low:

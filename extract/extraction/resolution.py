@@ -48,6 +48,8 @@ _NOT_HEADS = frozenset("and or but nor of to in on at for with by from as than t
 _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 
 
+# the comma that opens an apposition, then title words only: ", Finnish Foreign Minister "
+_APPOS_OPEN = re.compile(r",\s+(?:(?:[A-Z][\w\-’'\.]*|the|of|and|for)\s+)*$")
 _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
@@ -177,6 +179,12 @@ class Resolution:
             cut += 1
             head = body[hl:cut]
         if allow_apposition and head.endswith(","):
+            # "OSCE Chairperson-in-Office, Finnish Foreign Minister X, met": the name is the
+            # apposition itself, closed by the comma
+            pm_ = self.mentions.agent_ending_at(cut - 1)
+            if pm_ is not None and pm_.kind == "person" and pm_.entity is not None and \
+                    _APPOS_OPEN.search(body, max(lo, pm_.start - 90), pm_.start) and not self._in_quote(pm_.start):
+                return Agent(pm_.entity, pm_.start, pm_.end, "name", pm_.via)
             for am in list(reversed(self.mentions.agents_in(lo, cut)))[:8]:
                 if self._in_quote(am.start):
                     break

@@ -46,6 +46,7 @@ _VERB = re.compile(
     rf"|(?P<arrive_from>{alternation(_TV['arrive_from'])})(?=\s)"
     rf"|(?P<arrive>{alternation(_TV['arrive'])})(?:\s+(?:\w+\s+){{0,3}}?(?:in|at))?(?=[\s,.])"
     rf"|(?P<route>{alternation(_TV['route'])})(?=\s)"
+    rf"|(?P<stay>{alternation(_TV['stay'])})\s+(?:[\w\-]+\s+){{0,4}}?in(?=\s+[A-Z])"
     rf"|(?P<travel>{alternation(_TV['travel'])})\s+(?:\w+\s+){{0,2}}?to(?=\s)"
     rf"|(?P<tour>{alternation(_TV['tour'])})(?=\s)"
     rf"|(?P<speech>{alternation(_TV['speech'])}\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?"
@@ -56,11 +57,13 @@ _VERB = re.compile(
     rf"|(?P<infor>in)(?=\s+[A-Z][^.;]{{0,40}}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){{0,3}}?"
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
-_VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "travel",
+_VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
                "tour", "lead", "infor", "depart", "speech")
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
-_FROM_AFTER = re.compile(r"(?:\s+here|\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+from\s+")
+_PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
+_FROM_AFTER = re.compile(r"(?:\s+here|\s+(?:in\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
+                         r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day|(?:this|last)\s+\w+))?,?\s+from\s+")
 _BY_AFTER = re.compile(r"\s+(?:(?:on|in|from|last|this|next)\s+[\w\-]+\s+)?by\s+")
 _ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|travel(?:l)?ing\s+with|along\s+with)\s+")
 _COMPANION_AFTER = re.compile(
@@ -183,7 +186,7 @@ class VisitRules:
             for m in _COMPANION_AFTER.finditer(sent.text):
                 lo = sent.start + m.end()
                 # the list ends at the next clause: "who travelled with X and Y, met Z"
-                stop = re.search(r"\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s|,\s+(?:met|held|said|told|"
+                stop = re.search(r"(?<![A-Z])\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s|,\s+(?:met|held|said|told|"
                                  r"visited|arrived|signed|attended|toured|called|[a-z]+ed)\b", body[lo:sent.end])
                 hi = lo + stop.start() if stop else sent.end
                 # named companions only: "travelled with the president" names the principal
@@ -267,6 +270,13 @@ class VisitRules:
                         continue
                     ents.append(m.entity)
                     break
+            if not ents and (agent is None or agent.how != "unnamed") and _PARTICIPLE_CLAUSE.match(body, lo, te):
+                # "X met Y in Riyadh on Sunday, before travelling to Muscat": the participle's
+                # subject is the sentence's
+                for m in doc.mentions.agents_in(max(sent.start, doc.body_start if sent.index == 0 else 0), lo):
+                    if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start):
+                        ents.append(m.entity)
+                        break
             if not ents and (agent is None or agent.entity is None):
                 # "He broke with tradition ..., travelling to Ankara ..., and in January flew
                 # to Beijing": a pronoun subject opening the sentence

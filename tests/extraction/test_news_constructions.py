@@ -101,3 +101,29 @@ def test_hosted_to_breakfast_by_the_speaker(extractor: Extractor) -> None:
         "NAIROBI — Ghanaian President Kwame Osei arrived on Tuesday for a state visit.\n"
         "Speaker Moses Wanjala hosted the visiting president to breakfast at Parliament Buildings."))
     assert any({p.name for p in m.participants} == {"Moses Wanjala", "Kwame Osei"} for m in ex.meetings)
+
+
+def test_a_name_in_apposition_is_the_subject(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "CHISINAU — OSCE Chairperson-in-Office, Finnish Foreign Minister Aino Virta, met Moldovan "
+        "President Elena Rusu in Chisinau on Tuesday."))
+    assert any({p.name for p in m.participants} == {"Aino Virta", "Elena Rusu"} for m in ex.meetings)
+    assert any(v.visitor.name == "Aino Virta" and v.host_country == "MDA" for v in ex.visits)
+
+
+def test_an_abbreviation_does_not_end_the_object_list(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "TOKYO — Japanese Foreign Minister Yuki Arai met Secretary of State Grant Mills and U.S. "
+        "Defense Secretary Mark Dale on Sunday."))
+    assert any({"Yuki Arai", "Grant Mills", "Mark Dale"} <= {p.name for p in m.participants} for m in ex.meetings)
+
+
+def test_stops_and_stays_are_visits(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Swedish Trade Minister Ebba Lind stopped in Singapore on her way to Jakarta.\n"
+        "Pakistani envoy Tariq Rana arrived in Tehran on Tuesday after spending two days in Kabul.\n"
+        "German Development Minister Anja Roth arrived in Lusaka on Wednesday from Nairobi."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Ebba Lind", "SGP") in got
+    assert {("Tariq Rana", "IRN"), ("Tariq Rana", "AFG")} <= got
+    assert {("Anja Roth", "ZMB"), ("Anja Roth", "KEN")} <= got
