@@ -76,7 +76,8 @@ airflow: $(AIRFLOW_HOME)/.migrated  ## start `airflow standalone` on 127.0.0.1:8
 	@if [ -f $(AIRFLOW_HOME)/standalone.pid ] && kill -0 $$(cat $(AIRFLOW_HOME)/standalone.pid) 2>/dev/null; then \
 		echo "already running (pid $$(cat $(AIRFLOW_HOME)/standalone.pid))"; exit 0; fi
 	@# standalone starts its components as `airflow ...` subprocesses: the venv must be on PATH.
-	@PATH="$(BIN):$$PATH" AIRFLOW__CORE__PARALLELISM=2 nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 & echo $$! > $(AIRFLOW_HOME)/standalone.pid
+	@# In a session (and process group) of its own, so that airflow-stop can end all of it.
+	@PATH="$(BIN):$$PATH" AIRFLOW__CORE__PARALLELISM=2 setsid nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 & echo $$! > $(AIRFLOW_HOME)/standalone.pid
 	@up=0; for i in $$(seq 120); do curl -sf http://127.0.0.1:$(AIRFLOW_PORT)/api/v2/monitor/health > /dev/null && { up=1; break; }; sleep 1; done; \
 	if [ $$up -ne 1 ]; then echo "Airflow did not come up in 120 s; see $(AIRFLOW_HOME)/standalone.log"; $(MAKE) --no-print-directory airflow-stop; exit 1; fi
 	@# Unpaused once the API answers (a triggered run then runs instead of sitting queued). Not
@@ -92,13 +93,11 @@ airflow: $(AIRFLOW_HOME)/.migrated  ## start `airflow standalone` on 127.0.0.1:8
 	@echo "  AIRFLOW_HOME=$(AIRFLOW_HOME) $(BIN)/airflow dags list-runs diplomatic_news_nightly"
 	@echo "stop it with: make airflow-stop"
 
-airflow-stop:  ## stop `make airflow`: its whole process tree, children first, then the parent
+airflow-stop:  ## stop `make airflow`: every process of its process group, then wait for them
 	@if [ -f $(AIRFLOW_HOME)/standalone.pid ]; then pid=$$(cat $(AIRFLOW_HOME)/standalone.pid); \
-		tree() { for c in $$(pgrep -P $$1); do tree $$c; echo $$c; done; }; \
-		kids=$$(tree $$pid); [ -n "$$kids" ] && kill -TERM $$kids 2>/dev/null; \
-		for i in $$(seq 30); do alive=; for p in $$kids; do kill -0 $$p 2>/dev/null && alive=1; done; [ -z "$$alive" ] && break; sleep 1; done; \
-		for p in $$kids; do kill -0 $$p 2>/dev/null && kill -KILL $$p; done; \
-		kill -TERM $$pid 2>/dev/null; for i in $$(seq 20); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \
+		kill -TERM -- -$$pid 2>/dev/null; \
+		for i in $$(seq 30); do pgrep -g $$pid > /dev/null || break; sleep 1; done; \
+		pgrep -g $$pid > /dev/null && kill -KILL -- -$$pid 2>/dev/null; \
 		rm -f $(AIRFLOW_HOME)/standalone.pid; echo "stopped"; else echo "not running"; fi
 
 bench: $(VENV)/.installed  ## benchmarks at 1k and 10k articles (figures to bench/results/)

@@ -8,6 +8,7 @@ a Markdown-rendering call goes through `md_escape` first.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -400,9 +401,11 @@ def world_map(wh: Warehouse, f: Filters) -> None:
     st.caption(
         "Circles: events per country (an event counts for every country in it). "
         "Arcs: visits, from the visitor's country (blue) to the host's (orange). "
-        "Pick a row below for its evidence."
+        "Click an arc, or pick a row below, for the evidence; click a country for its page."
     )
-    st.pydeck_chart(charts.activity_map(activity, flows), height=520)
+    picked_map = st.pydeck_chart(charts.activity_map(activity, flows), height=520, on_select="rerun",
+                                 selection_mode="single-object", key="map_pick")
+    _map_pick(picked_map, activity, flows, f)
 
     left, right = st.columns(2)
     with left:
@@ -425,6 +428,25 @@ def world_map(wh: Warehouse, f: Filters) -> None:
             )
             _pick(picked, [[f"visit:{v}" for v in ids] for ids in flows["visit_ids"]])
     evidence_panel(wh, "Pick a visit flow above to see the sentences and articles it comes from.")
+
+
+def _map_pick(event: object, activity: pd.DataFrame, flows: pd.DataFrame, f: Filters) -> None:
+    """A clicked arc shows its visits' evidence; a clicked country links to its page."""
+    try:
+        objects = dict(event.selection["objects"])  # type: ignore[attr-defined,index]
+    except (AttributeError, KeyError, TypeError):
+        return
+    for arc in objects.get("visits") or []:
+        match = flows[(flows.visitor_country == arc.get("visitor_country"))
+                      & (flows.host_country == arc.get("host_country"))]
+        if len(match):
+            state.set_evidence([f"visit:{v}" for v in match["visit_ids"].iloc[0]])
+    for circle in objects.get("countries") or []:
+        iso3 = circle.get("iso3")
+        if iso3 in set(activity["iso3"]):
+            name = activity.loc[activity.iso3 == iso3, "name"].iloc[0]
+            query = urlencode({"view": "country", "c": iso3, "from": f.start.isoformat(), "to": f.end.isoformat()})
+            st.markdown(f"[{md_escape(name)}: open the country page](?{query})")
 
 
 # ---------------------------------------------------------------- country
