@@ -9,10 +9,11 @@ The extractor is deterministic, does no I/O per article (the gazetteer and the s
 lexicon load once per process) and runs in time linear in the article's length: every
 look-around window of the rules is bounded.
 
-Modules: :mod:`sentences` (sentences, quotations), :mod:`people` (names, organisations,
-places, coreference), :mod:`document` (an article prepared for the rules: agents,
-pronouns, descriptions, clause dates), :mod:`dates`, :mod:`places`, :mod:`statements`,
-:mod:`meetings`, :mod:`visits`.
+Components (each returns its results to the next; see ``docs/extraction.md``):
+:mod:`sentences`, :mod:`datelines`, :mod:`mentions` (with the :mod:`people` scanner),
+:mod:`affiliation`, :mod:`resolution`, :mod:`coreference`, :mod:`clause_dates` (held by
+:class:`document.Document`), then :mod:`statements`, :mod:`meetings` and :mod:`visits`.
+Word lists are data in ``vocab/`` (:mod:`vocab`); tense and denial cues are :mod:`cues`.
 """
 
 from __future__ import annotations

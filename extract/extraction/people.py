@@ -22,7 +22,8 @@ How names are found (no trained model):
 Coreference: short forms ("Liu", "Mr Lavrov") go to the full name that contains the
 token, preferring the most recently mentioned; pronouns and definite descriptions ("the
 Kenyan leader", "the minister", "the department", "the statement") are resolved by the
-event rules through :class:`Document` at the position where they occur.
+event rules through :class:`resolution.Resolution` at the position where they occur, and
+office references and acronyms become mentions of their own (:mod:`coreference`).
 """
 
 from __future__ import annotations
