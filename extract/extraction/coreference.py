@@ -56,6 +56,24 @@ _HEAD_ROLES = {"president": ("head_of_state",), "premier": ("head_of_government"
 _VISITING_REFS = frozenset({"guest", "visitor"})
 
 
+_POSS_END = re.compile(r"['’]s$")
+
+
+def _join_places(words: list[str], gz) -> list[str]:  # type: ignore[no-untyped-def]
+    """ "South Korean", "New Zealand": two capitalised modifiers that name one place."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        nxt = _POSS_END.sub("", words[i + 1]) if i + 1 < len(words) else ""
+        if nxt and gz.places.get(f"{words[i]} {nxt}") is not None:
+            out.append(f"{words[i]} {words[i + 1]}")
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 class Coreference:
     def __init__(self, doc: Document, article: Article) -> None:
         self.doc = doc
@@ -144,6 +162,7 @@ class Coreference:
             country = None
             visiting = False
             bad = False
+            mods = _join_places(mods, doc.gz)
             for w in mods:
                 lw = w.lower()
                 if lw == "visiting":

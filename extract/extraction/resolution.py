@@ -50,6 +50,7 @@ _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 
 # the comma that opens an apposition, then title words only: ", Finnish Foreign Minister "
 _APPOS_OPEN = re.compile(r",\s+(?:(?:[A-Z][\w\-’'\.]*|the|of|and|for)\s+)*$")
+_PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s*$")
 _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
@@ -167,6 +168,13 @@ class Resolution:
             ent = self.resolve_pronoun(sent, hl + pm.start(), pm.group(1).lower(), trailing, memory)
             return Agent(ent, hl + pm.start(), cut, "pronoun")
         dm = _DESC_TAIL.search(head, max(0, len(head) - 70))
+        if not dm:
+            # "The Chinese embassy in Manila said": the description before its place
+            pl = _PLACE_TAIL.search(head, max(0, len(head) - 40))
+            if pl and any(p.start >= hl + pl.start() for p in self.mentions.places_in(hl + pl.start(), cut)):
+                dp = _DESC_TAIL.search(head, max(0, pl.start() - 70), pl.start())
+                if dp and dp.group(1).lower() == "the" and " for " not in f" {dp.group(2)}":
+                    return self.description(sent, hl + dp.start(), cut, dp.group(1), dp.group(2), dp.group(3), memory)
         if dm:
             return self.description(sent, hl + dm.start(), cut, dm.group(1), dm.group(2), dm.group(3), memory)
         pd = _POSS_DESC_TAIL.search(head, max(0, len(head) - 70))

@@ -56,6 +56,7 @@ _AFTER_VERB = re.compile(
     r"|in\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|keynote\s+|brief\s+)?(?:remarks|speech|address)"
     r"|in\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=\s+(?:on|that|this|last|after|before)\b|\s*[,:])"
     r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
+    r"(?:\s+(?:posted|released|shared|published|broadcast|aired)\s+(?:on|by|to)\s+[\w\s’'\-]{1,40}?(?=\s*[,.:]|\s+that\b))?"
     r"|on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media|state\s+television|television|radio)|at\s+a\s+[\w\s\-]{1,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony)"
     r"|at\s+(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:palace|residence|house|hall|office|headquarters|airport|embassy|ministry|hotel|venue|parliament|complex|guesthouse|stadium)"
     r"|after\s+the\s+(?:call|meeting|talks|summit|vote|match|game|race|ceremony)|late\s+on\s+\w+day|earlier|later|again|also|repeatedly|publicly|on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d+)\b)*")
@@ -68,7 +69,7 @@ _TOLD_OBJ = re.compile(
     r"reporters|journalists|the\s+media|lawmakers|legislators|parliament|the\s+audience|him|her|them|us|me|delegates|students|supporters|"
     r"(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s*){1,4}|(?:the|a|an|state|local)\s+[\w\-]+(?:\s+[\w\-]+)?)")
 _CLOSE_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*$|[,.!?—–-]\s*[”\"»]\s*$")
-_TRAIL_END = re.compile(r"^[\s.!?”\"»)]*$|^\s*,\s*(?:adding|saying|noting|stressing|warning|urging|citing|as|while|when|after|before|in|and|but|[a-z]+ing)\b|^\s*[.;]")
+_TRAIL_END = re.compile(r"^[\s.!?”\"»)]*$|^\s*,\s*(?:adding|saying|noting|stressing|warning|urging|citing|as|while|when|after|before|ahead|in|and|but|[a-z]+ing)\b|^\s*[.;]")
 _STATEMENT_ISSUE = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?(?:statement|readout|communiqu[eé])|issued\s+a\s+statement")
 _TITLES_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*((?:[\w’'\-\.]+\s+){0,6})$")
 _SPEECH_NEXT = re.compile(r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|again|also|later))*(?:\s+that\b|\s*[:,]?\s*[“\"«])")
@@ -78,6 +79,8 @@ _SAFE_AND_VERBS = frozenset({"said", "says", "told", "tells", "warned", "stresse
 # after "and", these continue the speaker whatever follows them
 _AND_CONTINUES = frozenset({"called on", "calls on", "called for", "calls for", "appealed", "invited"})
 _COMMA_BEFORE = re.compile(r"[,—–]\s*$")
+# a lowercase description between the comma and a trailing speaker's name
+_DESC_LEAD = re.compile(r"[,—–]\s(?:the\s+)?(?:[a-z][\w\-]*\s+){1,4}$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$|,\s*$")
 _QUOTE_SOON = re.compile(r"[^.;“\"]{0,70}?[:,]?\s*[“\"«]")
 _AS_QUOTE = re.compile(r"[^.;“\"]{0,60}?\b(?:as|it)\s+[“\"«]")
@@ -100,7 +103,7 @@ _CALL_ON_TO = re.compile(r"[^.;,]{0,90}?\bto\s+(?!the\b|a\b|an\b)[a-z]")
 _PARTICLES_TAIL = re.compile(r"(?<![\w’'])(?:(?:von|van|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s+){1,3}$")
 _AND_SAID = re.compile(r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 _WORD_OK = re.compile(r"[\w’'\-\.]+")
-_NON_SPEECH_SAID = re.compile(r"(?:so|is|are|was|were|be|been|being)\s+$")
+_NON_SPEECH_SAID = re.compile(r"(?<![\w’'])(?:so|is|are|was|were|be|been|being)\s+$")
 _TRIM = " \t,.;:—–-"
 
 
@@ -233,6 +236,9 @@ class StatementRules:
                 if pm_:
                     ps = pm_.start()  # "von der Leyen said"
                 ps = self._title_start(sent, ps)
+                dl = _DESC_LEAD.search(body, max(sent.start, ps - 60), ps)
+                if dl is not None:
+                    ps = dl.start() + 2  # "..., the presidential press service Akorda said"
             if mode == "inv":
                 pe = max(pe, agent.end)
             a = _Attr(vs, ve, agent, ps, pe, mode)
@@ -450,7 +456,8 @@ class StatementRules:
         return hi
 
     def _clause_start(self, sent: Sentence, a: _Attr, earlier: list[_Attr]) -> int:
-        lo = sent.start
+        # the first sentence's words begin after the dateline ("ASTANA, March 12 (Agency) --")
+        lo = max(sent.start, self.doc.body_start) if sent.index == 0 else sent.start
         for b in earlier:
             if b.mode == "according" and b.content is not None and b.phrase_end <= a.phrase_start and b.rule == "according_to.lead":
                 continue

@@ -86,3 +86,20 @@ def test_bare_titles_resolve_to_the_right_holder() -> None:
     got = {s.speaker.name: s.quote for s in ex.statements}
     assert got.get("Aslam Rana", "").startswith("Pakistan was grateful")
     assert got.get("Faisal bin Turki", "").startswith("the historic ties")
+
+
+def test_trailing_attributions_of_bodies_and_descriptions() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "ASTANA, March 12 (Agency) -- President Nurlan Amanov received a call on Tuesday from "
+        "President Dovlet Sarov, the presidential press service Akorda said.\n"
+        "The Chinese embassy in Manila said in a statement that the pact would raise tensions.\n"
+        "Mongolia will not choose sides, President Batu Ganbold said on Wednesday, ahead of a visit to Tokyo.\n"
+        "Energy Minister Sipho Ndlovu said the government would comply."))
+    got = {(s.speaker.name, s.quote) for s in ex.statements}
+    assert any(sp == "Akorda" and q.startswith("President Nurlan Amanov received") for sp, q in got)
+    assert any(sp.lower().endswith("embassy") and q == "the pact would raise tensions" for sp, q in got)
+    assert ("Batu Ganbold", "Mongolia will not choose sides") in got
+    assert ("Sipho Ndlovu", "the government would comply") in got
