@@ -67,19 +67,53 @@ def _layout():
     return Layout(_settings().warehouse)
 
 
-def _window(params: dict, data_interval_start, data_interval_end):
-    """The publication-date window of this run."""
+def _check_params(params: dict) -> tuple:
+    """(since, until, sources) from the run's params, checked before any work.
+
+    A bad value can never succeed, so it fails the task at once without retries
+    (AirflowFailException) and with one line saying what is wrong.
+    """
     from datetime import date
 
+    from airflow.sdk.exceptions import AirflowFailException
+
+    def day(name: str):
+        value = params.get(name) or ""
+        if not isinstance(value, str):
+            raise AirflowFailException(f"param {name}: {value!r} is not a date (YYYY-MM-DD)")
+        if not value.strip():
+            return None
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise AirflowFailException(f"param {name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+    since, until = day("since"), day("until")
+    if since and until and since > until:
+        raise AirflowFailException(f"param since ({since}) is after until ({until})")
+    sources = params.get("sources") or []
+    if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise AirflowFailException(f"param sources must be a list of paths or URLs, not {sources!r}")
+    from extract.config import source_from_arg
+
+    try:
+        chosen = [source_from_arg(s) for s in sources]
+    except ValueError as exc:
+        raise AirflowFailException(f"param sources: {exc}") from None
+    if not isinstance(params.get("full_history", False), bool):
+        raise AirflowFailException(f"param full_history must be true or false, not {params.get('full_history')!r}")
+    return since, until, chosen
+
+
+def _window(params: dict, data_interval_start, data_interval_end):
+    """The publication-date window of this run."""
     from extract.sources import Window
 
+    since, until, _ = _check_params(params)
     if params.get("full_history"):
         return Window()
-    if params.get("since") or params.get("until"):
-        return Window(
-            date.fromisoformat(params["since"]) if params.get("since") else None,
-            date.fromisoformat(params["until"]) if params.get("until") else None,
-        )
+    if since or until:
+        return Window(since, until)
     if data_interval_start is None or data_interval_end is None:
         # A manual trigger without a logical date has no data interval (Airflow 3): take
         # every article not landed yet. Unlike full_history, nothing new means nothing to do.
@@ -125,12 +159,13 @@ def diplomatic_news_nightly():
         """Create the run record, clear leftovers of killed runs, list the sources to pull."""
         from dataclasses import asdict
 
-        from extract.config import source_from_arg
         from extract.stages import start_run
 
+        # Checked before any work: a bad param fails here, at once and without retries.
         window = _window(params, data_interval_start, data_interval_end)
+        _, _, chosen = _check_params(params)
         start_run(_layout(), run_id, window)
-        chosen = [source_from_arg(s) for s in params.get("sources") or []] or list(_settings().sources)
+        chosen = chosen or list(_settings().sources)
         return {
             "since": window.since.isoformat() if window.since else None,
             "until": window.until.isoformat() if window.until else None,
@@ -148,7 +183,7 @@ def diplomatic_news_nightly():
         """Pull one source and land its articles (mapped: one task per source)."""
         from datetime import date
 
-        from extract.sources import SourceConfig, Window
+        from extract.sources import SourceConfig, SourcesFailed, Window
         from extract.stages import pull as pull_stage
 
         window = Window(
@@ -157,7 +192,15 @@ def diplomatic_news_nightly():
         )
         # Duplicates are marked once all sources have landed (in `extract`): parallel
         # pulls must not update the shared MinHash index at the same time.
-        stats = pull_stage(_layout(), [SourceConfig(**source)], window, dedupe=False)
+        try:
+            stats = pull_stage(_layout(), [SourceConfig(**source)], window, dedupe=False)
+        except SourcesFailed as exc:
+            if exc.stats is None:
+                raise
+            # One failed source must not stop the others from being published: it is
+            # recorded in the run (and retried next night), the task itself succeeds.
+            log.error("source %s failed: %s", source["name"], exc)
+            stats = exc.stats
         return stats.as_dict()
 
     @task

@@ -16,11 +16,18 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-# Plausible publication dates: anything outside is more likely a typo than news.
-MIN_DATE = date(1945, 1, 1)
-MAX_DATE = date(2100, 1, 1)
+# Plausible publication dates: anything outside is more likely a typo than news. The
+# upper bound moves with the clock: one day of slack, because a feed in UTC+14 is
+# already on tomorrow. The gate applies the same bounds (expectation parameters).
+MIN_DATE = date(1900, 1, 1)
+FUTURE_SLACK_DAYS = 1
+
+
+def max_date(today: date | None = None) -> date:
+    """The latest publication date accepted today (inclusive)."""
+    return (today or date.today()) + timedelta(days=FUTURE_SLACK_DAYS)
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*(.*)$", re.IGNORECASE)
 # Optional, directly after the date line: " url https://..." (the article's web address).
@@ -104,9 +111,43 @@ def parse_date(value: str) -> date | str:
         parsed = date.fromisoformat(value)
     except ValueError:
         return f"invalid date {value!r}: no such day"
-    if not MIN_DATE <= parsed < MAX_DATE:
-        return f"implausible date {value!r}"
+    if parsed < MIN_DATE:
+        return f"implausible date {value!r}: before {MIN_DATE.isoformat()}"
+    if parsed > max_date():
+        return f"implausible date {value!r}: in the future (after {max_date().isoformat()})"
     return parsed
+
+
+def unencodable(*texts: str | None) -> str | None:
+    """Why one of ``texts`` cannot be stored as UTF-8 (a lone surrogate such as the
+    JSON escape ``"\\ud800"``), or None when all can."""
+    for text in texts:
+        if not text:
+            continue
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = text[exc.start:exc.end]
+            return (f"text not encodable as UTF-8: lone surrogate {', '.join(f'U+{ord(c):04X}' for c in bad[:3])} "
+                    f"at character {exc.start}")
+    return None
+
+
+def is_http_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) URL with a host (the only kind published)."""
+    from extract.sources.urls import UnsupportedURL, require_http_url
+
+    try:
+        require_http_url(url)
+    except UnsupportedURL:
+        return False
+    return True
+
+
+def printable(text: str) -> str:
+    """``text`` with anything UTF-8 cannot hold escaped (a file name in a foreign
+    encoding, a lone surrogate): safe to store and show."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def decode(raw: bytes) -> str | None:
@@ -136,10 +177,20 @@ def make_article(
     paras = [" ".join(clean_text(p).split()) for p in body_paragraphs]
     paras = [p for p in paras if p]
     body = "\n".join(paras)
+    highlights = [" ".join(clean_text(h).split()) for h in highlights or []]
+    source_uri = printable(source_uri)
+    if url is not None and not is_http_url(url):
+        # A javascript:, data: or file: "URL" from a JSONL file or a feed is not a link
+        # anyone should be offered: the article keeps its text, not the link.
+        url = None
+    bad = unencodable(title, body, url, *highlights)
+    if bad:
+        return Rejected(source_name, source_uri, bad, raw_text.encode("utf-8", "backslashreplace"))
     if not title:
-        return Rejected(source_name, source_uri, "empty title", raw_text.encode())
+        return Rejected(source_name, source_uri, "empty title", raw_text.encode("utf-8", "backslashreplace"))
     if not body:
-        return Rejected(source_name, source_uri, "empty body: no paragraph after the title", raw_text.encode())
+        return Rejected(source_name, source_uri, "empty body: no paragraph after the title",
+                        raw_text.encode("utf-8", "backslashreplace"))
     digest = content_hash(title, published, body)
     return Article(
         article_id=digest[:16],
@@ -148,9 +199,9 @@ def make_article(
         url=url,
         published_date=published,
         title=title,
-        highlights=tuple(" ".join(clean_text(h).split()) for h in highlights or []),
+        highlights=tuple(highlights),
         body=body,
-        raw_text=raw_text,
+        raw_text=printable(raw_text),
         content_hash=digest,
         word_count=count_words(body),
     )

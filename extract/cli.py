@@ -6,6 +6,7 @@ commands that need them, so ``dipnews --help`` answers at once.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
@@ -95,6 +96,28 @@ def validated_config(ctx: click.Context):
     return root.obj["config_model"]
 
 
+def clear_errors(stage: str):
+    """One line and a non-zero exit for any failure of a stage command (like `run`);
+    the traceback only with --verbose."""
+
+    def wrap(f):
+        @functools.wraps(f)
+        def inner(*args, **kwargs):
+            try:
+                return f(*args, **kwargs)
+            except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+                raise
+            except WarehouseBusy as exc:
+                raise click.ClickException(str(exc)) from exc
+            except Exception as exc:
+                log.debug("%s failed", stage, exc_info=True)
+                raise click.ClickException(f"{stage} failed: {type(exc).__name__}: {exc}") from exc
+
+        return inner
+
+    return wrap
+
+
 def settings_from(ctx: click.Context, warehouse: Path | None) -> Settings:
     model, found = validated_config(ctx)
     return settings_from_model(model, found, warehouse)
@@ -141,6 +164,8 @@ def cli(ctx: click.Context, config: Path | None, verbose: bool) -> None:
         dipnews run                          # the nightly pipeline on dipnews.toml's sources
         dipnews run --source ./articles --warehouse /tmp/wh
         dipnews status
+        dipnews quarantine list              # what was kept out, and why
+        dipnews evict 3f2a9c1d0b7e6a54 -r "not news"   # take one article out
         dipnews explain seeds/articles/some-article.txt
     """
     ctx.ensure_object(dict)
@@ -160,6 +185,11 @@ def _print_summary(result, layout: Layout) -> None:
         f"  articles: {r.articles_seen} seen, {r.articles_loaded} loaded, {r.articles_unchanged} already landed, "
         f"{r.articles_quarantined} quarantined, {r.articles_duplicate} duplicate, {r.articles_skipped} outside window"
     )
+    for failed in r.stages.get("failed_sources", []):
+        click.echo(f"  FAILED source {failed['source']}: {failed['location']}: {failed['reason']} (retried next run)")
+    if r.stages.get("gate_quarantine"):
+        click.echo(f"  quarantined by the gate: {r.stages['gate_quarantine']['articles']} article(s) "
+                   "(see `dipnews quarantine list`)")
     if result.published:
         click.echo(f"  events:   {r.visits} visits, {r.meetings} meetings, {r.statements} statements")
     click.echo(f"  gate:     {'passed' if result.published else 'FAILED'} ({result.gate_summary})")
@@ -227,6 +257,7 @@ def run(ctx, sources, warehouse, day, since, until, run_id):
 @warehouse_option
 @with_window
 @click.pass_context
+@clear_errors('pull')
 def pull(ctx, sources, warehouse, day, since, until):
     """Pull sources and land their articles; quarantine bad inputs.
 
@@ -236,24 +267,39 @@ def pull(ctx, sources, warehouse, day, since, until):
         dipnews pull --source ./more-articles --date 2024-01-09
     """
     from extract.runs import RunRecord, new_run_id
+    from extract.sources import SourcesFailed
     from extract.stages import pull as do_pull
     from extract.stages import record_landing
 
     settings = settings_from(ctx, warehouse)
     layout = Layout(settings.warehouse)
-    chosen = tuple(source_from_arg(s) for s in sources) or settings.sources
+    window = parse_window(day, since, until)
+    try:
+        chosen = tuple(source_from_arg(s) for s in sources) or settings.sources
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--source") from exc
+    failure = None
     with run_lock(layout):
-        stats = do_pull(layout, chosen, parse_window(day, since, until), Progress())
+        try:
+            stats = do_pull(layout, chosen, window, Progress())
+        except SourcesFailed as exc:
+            if exc.stats is None:
+                raise
+            stats, failure = exc.stats, exc
         record = RunRecord(run_id=new_run_id("pull"))
         record_landing(record, stats)
-        record.status = "pulled"
+        record.status = "pulled" if failure is None else "failed"
+        record.message = f"pull failed: {failure}" if failure else ""
         record.save(layout)
     click.echo(json.dumps(stats.as_dict(), indent=1))
+    if failure is not None:
+        raise click.ClickException(f"pull failed: {failure}")
 
 
 @cli.command("extract")
 @warehouse_option
 @click.pass_context
+@clear_errors('extract')
 def extract_cmd(ctx, warehouse):
     """Extract events from every landed partition not yet extracted (or extracted by an older version).
 
@@ -275,6 +321,7 @@ def extract_cmd(ctx, warehouse):
 @warehouse_option
 @click.option("--full-refresh", is_flag=True, help="Rebuild incremental models from scratch.")
 @click.pass_context
+@clear_errors('build')
 def build(ctx, warehouse, full_refresh):
     """Run `dbt build` into the work database (warehouse/work/build.duckdb).
 
@@ -298,6 +345,7 @@ def build(ctx, warehouse, full_refresh):
 @cli.command()
 @warehouse_option
 @click.pass_context
+@clear_errors('validate')
 def validate(ctx, warehouse):
     """Run the quality gate (Great Expectations suites) on the work database.
 
@@ -316,6 +364,7 @@ def validate(ctx, warehouse):
     record = RunRecord(run_id=new_run_id("validate"), status="validated")
     with run_lock(layout):
         report = do_validate(layout, settings, record.run_id, {}, [])
+    record.status = "validated" if report.passed else "gate_failed"
     record.message = report.summary()
     record.save(layout)
     click.echo(report.summary())
@@ -328,6 +377,7 @@ def validate(ctx, warehouse):
 @cli.command()
 @warehouse_option
 @click.pass_context
+@clear_errors('publish')
 def publish(ctx, warehouse):
     """Copy the work database's marts into warehouse/diplomacy.duckdb (atomic swap).
 
@@ -337,11 +387,16 @@ def publish(ctx, warehouse):
     Example:
         dipnews publish
     """
+    from extract.gate import gate_passed
     from extract.runs import new_run_id
     from extract.stages import publish as do_publish
 
     layout = Layout(settings_from(ctx, warehouse).warehouse)
     with run_lock(layout):
+        if not gate_passed(layout):
+            raise click.ClickException(
+                f"nothing to publish: the work database {layout.build_db} has not passed the gate since it was "
+                "built (run `dipnews validate` first, or `dipnews run`)")
         result = do_publish(layout, new_run_id("publish"))
     click.echo(f"published {result.path}: " + ", ".join(f"{k}={v}" for k, v in result.tables.items()))
 
@@ -369,6 +424,97 @@ def status(ctx, warehouse, limit, as_json, summary):
         return
     report = status_report(layout, limit)
     click.echo(json.dumps(report, indent=1, default=str) if as_json else report["text"])
+
+
+@cli.group()
+def quarantine():
+    """What was kept out of the marts, and why (quarantined inputs, duplicates, evictions).
+
+    \b
+    Examples:
+        dipnews quarantine list
+        dipnews quarantine list --source sample --json
+    """
+
+
+@quarantine.command("list")
+@warehouse_option
+@click.option("--source", help="Only this source's entries.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output (one object per entry).")
+@click.pass_context
+@clear_errors("quarantine list")
+def quarantine_list(ctx, warehouse, source, as_json):
+    """List every input kept out, with its reason.
+
+    Kinds: `quarantined` (an input that could not become an article: bad date, bad
+    encoding, refused link ...), `duplicate` (the same text already landed from another
+    source), `evicted` (taken out with `dipnews evict`, or by the gate).
+
+    \b
+    Examples:
+        dipnews quarantine list
+        dipnews quarantine list --source sample
+        dipnews quarantine list --json | jq -r '.reason'
+    """
+    from extract.exclusions import quarantine_listing
+
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    rows = quarantine_listing(layout, source)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(f"nothing quarantined in {layout.root}")
+        return
+    for row in rows:
+        where = f" {row['source']}: {row['uri']}" if row["source"] else ""
+        click.echo(f"{row['kind']:11} {row['id']}{where}\n            {row['reason']}")
+    kinds = {k: sum(r["kind"] == k for r in rows) for k in ("quarantined", "duplicate", "evicted")}
+    click.echo(", ".join(f"{n} {k}" for k, n in kinds.items()))
+
+
+@cli.command()
+@click.argument("article_id")
+@warehouse_option
+@click.option("--reason", "-r", default="evicted by an operator", show_default=True,
+              help="Why (kept with the eviction, shown by `dipnews quarantine list`).")
+@click.pass_context
+@clear_errors("evict")
+def evict(ctx, article_id, warehouse, reason):
+    """Take one landed article out of the marts, for a case no rule foresaw.
+
+    Landing is not changed: the id is recorded in landing/evictions (and in ops, as a
+    run record with status `evicted`, in ops.runs after the next publish). The next run (or
+    `dipnews extract && dipnews build && dipnews validate && dipnews publish`) leaves
+    the article and all its events out.
+
+    \b
+    Examples:
+        dipnews evict 3f2a9c1d0b7e6a54 --reason "satire piece, not news"
+        dipnews run
+    """
+    import re
+
+    from extract.exclusions import evict as do_evict
+    from extract.exclusions import landed_sources
+    from extract.runs import RunRecord, new_run_id
+
+    if not re.fullmatch(r"[0-9a-f]{16}", article_id):
+        raise click.BadParameter("an article id is 16 lowercase hex digits (see marts.dim_articles)",
+                                 param_hint="ARTICLE_ID")
+    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    with run_lock(layout):
+        landed = landed_sources(layout)
+        if article_id not in landed:
+            raise click.ClickException(f"no landed article {article_id} in {layout.root}")
+        added = do_evict(layout, article_id, reason)
+        record = RunRecord(run_id=new_run_id("evict"), status="evicted",
+                           message=f"evicted {article_id} ({landed[article_id][0]}: {landed[article_id][1]}): {reason}")
+        record.finished_at = record.started_at
+        if added:
+            record.save(layout)
+    click.echo(f"{'evicted' if added else 'already evicted'}: {article_id}; the next run leaves it out")
 
 
 @cli.command()

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from extract.articles import MIN_DATE
 from extract.config import REPO_ROOT, Settings
 from extract.landing import write_table
 from extract.runs import safe
@@ -59,6 +60,21 @@ class GateReport:
     def passed(self) -> bool:
         return not self.critical_failures
 
+    def attributable(self) -> dict[str, str] | None:
+        """article_id -> reason for every critical failure when each one is pinned on
+        input articles (suites with ``meta.quarantine_by``); None when some failure is
+        not (a mart invariant, a row count, a dbt error): then nothing is quarantined."""
+        blamed: dict[str, str] = {}
+        for failure in self.critical_failures:
+            articles = failure.get("articles")
+            if not articles:
+                return None
+            column = f" [{failure['column_name']}]" if failure.get("column_name") else ""
+            reason = f"gate: {failure['suite']}: {failure['expectation']}{column}"
+            for article_id in articles:
+                blamed.setdefault(article_id, reason)
+        return blamed
+
     def summary(self) -> str:
         n = len(self.results)
         ok = sum(r["success"] for r in self.results)
@@ -91,9 +107,9 @@ def expectation_parameters(con: duckdb.DuckDBPyConnection, layout: Layout, setti
     last = published_counts(layout)
     params: dict = {
         "iso3_codes": [r[0] for r in con.execute("select iso3 from reference.countries order by 1").fetchall()],
-        # Publication dates must be plausible: not before 1945, not in the future (the
-        # suite allows one day of slack: a feed in UTC+14 is already on tomorrow).
-        "max_article_age_days": (date.today() - date(1945, 1, 1)).days,
+        # Publication dates must be plausible: the bounds the parsers apply (not before
+        # 1900; the suite allows one day of slack: a feed in UTC+14 is already on tomorrow).
+        "max_article_age_days": (date.today() - MIN_DATE).days,
         "max_quarantine_ratio": settings.gate.max_quarantine_ratio,
     }
     for table in FACT_TABLES:
@@ -152,10 +168,17 @@ def run_suites(con: duckdb.DuckDBPyConnection, suites: list[dict], frames: dict,
                                                        meta=spec.get("meta"), notes=spec.get("notes")))
         batch = source.add_dataframe_asset(name=name).add_batch_definition_whole_dataframe(name)
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        blame = spec.get("meta", {}).get("quarantine_by")
+        if blame and blame not in df.columns:
+            blame = None
         validation = definition.run(
             batch_parameters={"dataframe": df},
             expectation_parameters=params,
             run_id=RunIdentifier(run_name=run_id),
+            # Input suites name the articles behind each failure, so that the run can
+            # quarantine them instead of failing every later night on the same rows.
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [blame]} if blame
+            else "SUMMARY",
         )
         for r in validation.results:
             etype, column = _describe(r.expectation_config)
@@ -171,6 +194,8 @@ def run_suites(con: duckdb.DuckDBPyConnection, suites: list[dict], frames: dict,
                     "details": str(r.exception_info.get("exception_message") or "")[:500]
                     if r.exception_info and r.exception_info.get("raised_exception")
                     else "",
+                    "articles": sorted({str(u[blame]) for u in (r.result or {}).get("unexpected_index_list") or []
+                                        if isinstance(u, dict) and u.get(blame) is not None}) if blame else [],
                 }
             )
     if docs_dir is not None:
@@ -231,4 +256,27 @@ def validate(layout: Layout, settings: Settings, run_id: str, run_inputs: dict, 
                                              layout.data_docs.resolve()))
     report.results.extend(dbt_test_rows(run_id, build_results))
     write_table(layout.gate_dir / f"{safe(run_id)}.parquet", pa.Table.from_pylist(report.results, RESULT_SCHEMA))
+    stamp = gate_stamp_path(layout)
+    if report.passed and layout.build_db.exists():
+        stamp.write_text(json.dumps({"run_id": run_id, "build_db": _db_stamp(layout)}))
+    else:
+        stamp.unlink(missing_ok=True)
     return report
+
+
+def gate_stamp_path(layout: Layout) -> Path:
+    return layout.work / "gate_passed.json"
+
+
+def _db_stamp(layout: Layout) -> list[int]:
+    stat = layout.build_db.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def gate_passed(layout: Layout) -> bool:
+    """Whether the work database, as it is now, passed the gate (what `dipnews publish` requires)."""
+    try:
+        stamp = json.loads(gate_stamp_path(layout).read_text())
+        return layout.build_db.exists() and stamp.get("build_db") == _db_stamp(layout)
+    except (OSError, ValueError):
+        return False

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.articles import Article, Rejected
+from extract.articles import Article, Rejected, printable, unencodable
 from extract.sources.base import PullItem, Skipped
 from extract.warehouse import Layout, atomic_write_bytes
 
@@ -70,9 +70,11 @@ class LandingStats:
     duplicate: int = 0
     quarantined: int = 0
     skipped: int = 0
+    quarantined_new: int = 0  # of the quarantined, those not quarantined by an earlier run
     reasons: dict[str, int] = field(default_factory=dict)
     partitions: set[str] = field(default_factory=set)
     dedup: dict = field(default_factory=dict)  # what mark_duplicates found
+    failed_sources: list[dict] = field(default_factory=list)  # sources that could not be read
 
     def reconciles(self) -> bool:
         return self.seen == self.loaded + self.unchanged + self.duplicate + self.quarantined + self.skipped
@@ -85,26 +87,31 @@ class LandingStats:
             "duplicate": self.duplicate,
             "quarantined": self.quarantined,
             "skipped": self.skipped,
+            "quarantined_new": self.quarantined_new,
             "reasons": dict(sorted(self.reasons.items())),
             "partitions": sorted(self.partitions),
             "dedup": self.dedup,
+            "failed_sources": self.failed_sources,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> LandingStats:
         """The inverse of :meth:`as_dict` (stats travel between Airflow tasks as XCom)."""
-        stats = cls(**{k: v for k, v in data.items() if k not in ("reasons", "partitions", "dedup")})
+        stats = cls(**{k: v for k, v in data.items()
+                       if k not in ("reasons", "partitions", "dedup", "failed_sources")})
         stats.reasons = dict(data.get("reasons", {}))
+        stats.failed_sources = list(data.get("failed_sources", []))
         stats.partitions = set(data.get("partitions", ()))
         stats.dedup = dict(data.get("dedup", {}))
         return stats
 
     def merge(self, other: LandingStats) -> None:
-        for name in ("seen", "loaded", "unchanged", "duplicate", "quarantined", "skipped"):
+        for name in ("seen", "loaded", "unchanged", "duplicate", "quarantined", "skipped", "quarantined_new"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for reason, n in other.reasons.items():
             self.reasons[reason] = self.reasons.get(reason, 0) + n
         self.partitions |= other.partitions
+        self.failed_sources += other.failed_sources
 
 
 def partition_key(source_name: str, month: str) -> str:
@@ -173,18 +180,49 @@ class Lander:
         self.stats = LandingStats()
         self._articles: dict[str, dict[str, Article]] = defaultdict(dict)
         self._rejected: dict[str, dict[str, Rejected]] = defaultdict(dict)
+        self._copies: dict[str, list[dict]] = defaultdict(list)
+        self._landed_elsewhere: dict[str, tuple[str, str]] | None = None
         self._buffered = 0
+
+    def _kept_copy(self, item: Article) -> tuple[str, str] | None:
+        """(source, uri) of the same text already landed from another source, if any."""
+        if self._landed_elsewhere is None:
+            from extract.exclusions import landed_sources
+
+            self._landed_elsewhere = landed_sources(self.layout)
+        kept = self._landed_elsewhere.get(item.article_id)
+        return kept if kept and kept[0] != item.source_name else None
 
     def add(self, item: PullItem) -> None:
         self.stats.seen += 1
         if isinstance(item, Skipped):
             self.stats.skipped += 1
             return
+        if isinstance(item, Article):
+            # Last line of defence for every source: one item Parquet cannot store must
+            # cost that item, never the batch.
+            bad = unencodable(item.title, item.body, item.url, item.source_uri, item.raw_text, *item.highlights)
+            if bad:
+                item = Rejected(item.source_name, printable(item.source_uri), bad,
+                                printable(item.raw_text).encode("utf-8"))
+        if isinstance(item, Rejected) and unencodable(item.reason, item.source_uri):
+            item = Rejected(item.source_name, printable(item.source_uri), printable(item.reason), item.raw)
         if isinstance(item, Rejected):
             self.stats.quarantined += 1
             key = item.reason.split(":")[0]
             self.stats.reasons[key] = self.stats.reasons.get(key, 0) + 1
             self._rejected[item.source_name][item.input_id] = item
+            return
+        kept = self._kept_copy(item)
+        if kept:
+            # The same text landed from another source: one article, whatever source
+            # name carries it (a second copy would collide on every mention id).
+            self.stats.duplicate += 1
+            self._copies[item.source_name].append({
+                "article_id": item.article_id, "source_name": item.source_name, "source_uri": item.source_uri,
+                "kept_source_name": kept[0], "kept_source_uri": kept[1], "landed": False,
+                "reason": f"duplicate: same text as article {item.article_id} already landed from source "
+                          f"{kept[0]} ({kept[1]})"})
             return
         key = partition_key(item.source_name, item.published_date.strftime("%Y-%m"))
         bucket = self._articles[key]
@@ -208,8 +246,14 @@ class Lander:
             self._merge_articles(key, bucket)
         for source, rejected in self._rejected.items():
             self._merge_quarantine(source, rejected)
+        if self._copies:
+            from extract.exclusions import record_refused_copies
+
+            for source, rows in self._copies.items():
+                record_refused_copies(self.layout, source, rows)
         self._articles.clear()
         self._rejected.clear()
+        self._copies.clear()
         self._buffered = 0
 
     def _merge_articles(self, key: str, bucket: dict[str, Article]) -> None:
@@ -243,6 +287,7 @@ class Lander:
             for iid, r in rejected.items()
             if iid not in known
         ]
+        self.stats.quarantined_new += len(rows)
         if not rows:
             return
         merged = pa.concat_tables([existing, pa.Table.from_pylist(rows, QUARANTINE_SCHEMA)]).sort_by("input_id")
@@ -270,3 +315,6 @@ def ensure_schema_files(layout: Layout) -> None:
     ):
         if not path.exists():
             write_table(path, schema.empty_table())
+    from extract.exclusions import ensure_schema_files as ensure_side_tables
+
+    ensure_side_tables(layout)

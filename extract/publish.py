@@ -192,7 +192,7 @@ def publish(layout: Layout, run_id: str) -> PublishResult:
                 con.execute("delete from ops.published_rows where table_name = ?", [gone])
             con.execute("drop table if exists new_rows")
             con.execute("detach build")
-            runs = runs_table(layout)  # noqa: F841 - read by name below
+            runs = runs_table(layout, published_run=run_id)  # noqa: F841 - read by name below
             gate = gate_results_table(layout)  # noqa: F841
             con.execute("create or replace table ops.runs as select * from runs")
             con.execute("create or replace table ops.gate_results as select * from gate")

@@ -36,6 +36,9 @@ RUN_SCHEMA = pa.schema(
 )
 
 
+UNFINISHED = ("running", "publishing")
+
+
 def now() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
@@ -49,7 +52,9 @@ class RunRecord:
     run_id: str
     started_at: str = field(default_factory=now)
     finished_at: str | None = None
-    status: str = "running"  # running | published | gate_failed | failed
+    # running -> publishing -> published, or gate_failed | failed; a run whose process
+    # died while running or publishing is marked interrupted by the next run.
+    status: str = "running"
     window_start: str | None = None
     window_end: str | None = None
     articles_seen: int = 0
@@ -94,11 +99,16 @@ def all_runs(layout: Layout) -> list[RunRecord]:
     return sorted(runs, key=lambda r: r.started_at)
 
 
-def runs_table(layout: Layout) -> pa.Table:
+def runs_table(layout: Layout, published_run: str | None = None) -> pa.Table:
+    """Every run record as a table. ``published_run`` is the run whose publish writes
+    this table into the new file: the file is only ever seen once swapped in, so in it
+    that run is ``published`` (on disk it says ``publishing`` until the swap is done)."""
     rows = []
     for r in all_runs(layout):
         d = asdict(r)
         d.pop("stages")
+        if published_run is not None and r.run_id == published_run and r.status == "publishing":
+            d["status"] = "published"
         for k in ("started_at", "finished_at"):
             d[k] = datetime.fromisoformat(d[k]) if d[k] else None
         for k in ("window_start", "window_end"):

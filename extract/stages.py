@@ -18,13 +18,14 @@ from dataclasses import asdict, dataclass, field
 from extract.config import Settings
 from extract.landing import (
     ARTICLE_SCHEMA,
+    CorruptFile,
     Lander,
     LandingStats,
     article_partition_path,
     landed_partitions,
     read_partition,
 )
-from extract.runs import RunRecord, all_runs, now
+from extract.runs import UNFINISHED, RunRecord, all_runs, now
 from extract.sources import SourceConfig, SourceError, SourcesFailed, Window, get_source
 from extract.warehouse import Layout, atomic_write_bytes, clean_temporaries
 
@@ -41,9 +42,11 @@ def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig],
          progress: Progress | None = None, dedupe: bool = True) -> LandingStats:
     """Read every source, land its articles (or quarantine its bad inputs), mark duplicates.
 
-    A source that cannot be read at all (SourceError) does not stop the others: they
-    are pulled and landed, then SourcesFailed names every failure (non-zero exit, the
-    run stops before publishing; the next run picks up where this one left off).
+    A source that cannot be read at all (SourceError, or any error raised while
+    reading it) does not stop the others: they are pulled and landed, then
+    SourcesFailed names every failure and carries the landing stats of the rest
+    (``run`` goes on and publishes them; the failed source's state is not saved, so
+    the next run picks up where this one left off).
 
     ``dedupe=False`` leaves duplicate marking to the caller: the DAG pulls sources in
     parallel tasks, which must not update the shared MinHash index at the same time.
@@ -65,6 +68,12 @@ def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig],
             log.error("%s", exc)
             failures.append(exc)
             failed = True
+        except CorruptFile:
+            raise  # the warehouse itself is damaged, not this source: say so, at once
+        except Exception as exc:  # a bug in one source costs that source, not the night
+            log.exception("source %s failed unexpectedly", source.name)
+            failures.append(SourceError(source.name, source.location, f"{type(exc).__name__}: {exc}"))
+            failed = True
         lander.flush()
         # State is saved only after the items are landed (a crash in between means
         # they are fetched again, never lost), and not for a source that failed.
@@ -74,8 +83,9 @@ def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig],
         total.merge(lander.stats)
     if dedupe:
         total.dedup = dedupe_articles(layout, sorted(total.partitions))
+    total.failed_sources = [{"source": f.source, "location": f.location, "reason": f.reason} for f in failures]
     if failures:
-        raise SourcesFailed(failures)
+        raise SourcesFailed(failures, total)
     return total
 
 
@@ -94,30 +104,37 @@ def _manifest_path(layout: Layout, partition: str):
     return layout.extracted / "_manifest" / (partition.replace("/", "__") + ".json")
 
 
-def _fingerprint(layout: Layout, partition: str) -> dict:
+def _fingerprint(layout: Layout, partition: str, excluded: frozenset[str] = frozenset()) -> dict:
+    from extract.exclusions import exclusion_stamp
     from extract.extraction.model import EXTRACTOR_VERSION
 
     stat = article_partition_path(layout, partition).stat()
-    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "extractor_version": EXTRACTOR_VERSION}
+    fingerprint = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "extractor_version": EXTRACTOR_VERSION}
+    if excluded:
+        fingerprint["excluded"] = exclusion_stamp(excluded)
+    return fingerprint
 
 
-def stale_partitions(layout: Layout) -> list[str]:
+def stale_partitions(layout: Layout, excluded: dict[str, set[str]] | None = None) -> list[str]:
     """Landing partitions whose extraction is missing or out of date.
 
     Staleness is decided from the landing file itself (size, mtime, extractor
-    version), not from what the last pull reported, so a run killed between pull and
-    extract is caught up by the next run.
+    version) and the articles it must leave out (copies, evictions), not from what the
+    last pull reported, so a run killed between pull and extract is caught up by the
+    next run.
     """
+    excluded = excluded or {}
     stale = []
     for partition in landed_partitions(layout):
         manifest = _manifest_path(layout, partition)
-        if not manifest.exists() or json.loads(manifest.read_text()) != _fingerprint(layout, partition):
+        wanted = _fingerprint(layout, partition, frozenset(excluded.get(partition, ())))
+        if not manifest.exists() or json.loads(manifest.read_text()) != wanted:
             stale.append(partition)
     return stale
 
 
-def extract_partition(root: str, partition: str) -> dict[str, int]:
-    """Extract every article of one landing partition and replace its outputs."""
+def extract_partition(root: str, partition: str, excluded: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Extract every article of one landing partition (but ``excluded``) and replace its outputs."""
     from datetime import date
 
     from extract.articles import Article
@@ -125,12 +142,14 @@ def extract_partition(root: str, partition: str) -> dict[str, int]:
     from extract.extraction import Extractor
 
     layout = Layout(__import__("pathlib").Path(root))
-    fingerprint = _fingerprint(layout, partition)
+    fingerprint = _fingerprint(layout, partition, excluded)
     # raw_text is the untouched input kept for audit; extraction never needs it.
     table = read_partition(layout, partition, [n for n in ARTICLE_SCHEMA.names if n != "raw_text"])
     extractor = Extractor()
     pairs = []
     for row in table.to_pylist():
+        if row["article_id"] in excluded:
+            continue
         published = row["published_date"]
         article = Article(
             article_id=row["article_id"],
@@ -172,6 +191,53 @@ def remove_orphans(layout: Layout) -> int:
     return removed
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker exit when the run process that forked it dies (even by SIGKILL).
+
+    Linux: the kernel sends SIGKILL on the parent's death (prctl PR_SET_PDEATHSIG).
+    Everywhere, as a fallback: a thread notices the parent pid change and exits.
+    """
+    import ctypes
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker_init(lock_fds: tuple[int, ...], parent: int) -> None:
+    """Initializer of extraction workers: drop the inherited run lock, die with the run.
+
+    A forked worker inherits every descriptor, the flock'd run lock included; a worker
+    left behind by a killed run would hold the warehouse locked for ever. Closing the
+    inherited descriptor does not release the parent's lock (it is the same open file
+    description, released when the last descriptor closes).
+    """
+    for fd in lock_fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _die_with_parent(parent)
+
+
 @dataclass
 class ExtractStats:
     partitions: int = 0
@@ -181,12 +247,14 @@ class ExtractStats:
 
 def extract(layout: Layout, workers: int | None = None, progress: Progress | None = None) -> ExtractStats:
     """(Re-)extract the stale landing partitions, in parallel across cores."""
+    from extract.exclusions import excluded_by_part
     from extract.extracted import ensure_schema_files
 
     layout.ensure()
     ensure_schema_files(layout)
     remove_orphans(layout)
-    todo = stale_partitions(layout)
+    excluded = excluded_by_part(layout)
+    todo = stale_partitions(layout, excluded)
     stats = ExtractStats(partitions=len(todo))
     workers = workers or min(len(todo), os.cpu_count() or 1)
 
@@ -201,10 +269,15 @@ def extract(layout: Layout, workers: int | None = None, progress: Progress | Non
     # serially there (scale out with more workers instead).
     if workers <= 1 or multiprocessing.current_process().daemon:
         for partition in todo:
-            add(extract_partition(str(layout.root), partition))
+            add(extract_partition(str(layout.root), partition, frozenset(excluded.get(partition, ()))))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for counts in pool.map(extract_partition, [str(layout.root)] * len(todo), todo):
+        from extract.warehouse import HELD_LOCK_FDS
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_init,
+                                 initargs=(tuple(sorted(HELD_LOCK_FDS)), os.getpid())) as pool:
+            for counts in pool.map(extract_partition, [str(layout.root)] * len(todo), todo,
+                                   [frozenset(excluded.get(p, ())) for p in todo]):
                 add(counts)
     return stats
 
@@ -255,19 +328,57 @@ def record_landing(record: RunRecord, stats: LandingStats) -> None:
     record.articles_duplicate += stats.duplicate
     record.articles_skipped += stats.skipped
     record.stages["pull"] = stats.as_dict()
+    if stats.failed_sources:
+        record.stages["failed_sources"] = stats.failed_sources
 
 
 def run_inputs_of(record: RunRecord) -> dict:
-    return {"seen": record.articles_seen, "quarantined": record.articles_quarantined, "skipped": record.articles_skipped}
+    """What the gate's run-level checks see. The quarantine ratio counts inputs first
+    quarantined by this run: a poison file quarantined once is not held against every
+    later night that sees it again."""
+    pull = record.stages.get("pull", {})
+    return {"seen": record.articles_seen, "quarantined": pull.get("quarantined_new", record.articles_quarantined),
+            "skipped": record.articles_skipped}
 
 
-def gate_stage(layout: Layout, settings: Settings, record: RunRecord, build_results: list[dict]):
-    """Validate the work database; on critical failure record it and raise GateFailed."""
+def _gate(layout: Layout, settings: Settings, record: RunRecord, build_results: list[dict]):
     report = validate(layout, settings, record.run_id, run_inputs_of(record), build_results)
-    record.stages["gate"] = {"summary": report.summary(), "critical": len(report.critical_failures),
-                             "warnings": len(report.warnings)}
     build_ok = not any(r["status"] in ("error", "fail", "runtime error") for r in build_results
                        if r["resource_type"] != "source")
+    return report, build_ok
+
+
+def quarantine_failing_articles(layout: Layout, blamed: dict[str, str]) -> int:
+    """Evict the articles a gate failure is pinned on (recorded with the failure as reason)."""
+    from extract.exclusions import evict
+
+    return sum(evict(layout, article_id, reason) for article_id, reason in sorted(blamed.items()))
+
+
+def gate_stage(layout: Layout, settings: Settings, record: RunRecord, build_results: list[dict],
+               requarantine: bool = True):
+    """Validate the work database; on critical failure record it and raise GateFailed.
+
+    A failure pinned on input articles (a landed row with an impossible date, a mention
+    visiting its own country ...) does not stop the night: those articles are
+    quarantined with the failed check as reason (``dipnews quarantine list``), the
+    work database is rebuilt without them and validated again. Only what cannot be
+    pinned on an input (a mart invariant, a collapsed row count, a dbt error) fails
+    the run, and then the published file is left as it was.
+    """
+    report, build_ok = _gate(layout, settings, record, build_results)
+    blamed = report.attributable() if requarantine and build_ok and not report.passed else None
+    if blamed:
+        n = quarantine_failing_articles(layout, blamed)
+        log.warning("gate: %d article(s) quarantined (%s); rebuilding without them", n, report.summary())
+        record.stages["gate_quarantine"] = {"articles": n, "failed": report.summary()}
+        record.save(layout)
+        extract(layout)
+        rebuilt = build(layout, full_refresh=True)
+        build_results = rebuilt.results
+        report, build_ok = _gate(layout, settings, record, build_results)
+    record.stages["gate"] = {"summary": report.summary(), "critical": len(report.critical_failures),
+                             "warnings": len(report.warnings)}
     if report.passed and build_ok:
         counts = fact_counts(layout)
         record.visits, record.meetings, record.statements = counts["visits"], counts["meetings"], counts["statements"]
@@ -281,19 +392,28 @@ def gate_stage(layout: Layout, settings: Settings, record: RunRecord, build_resu
 
 
 def publish_stage(layout: Layout, record: RunRecord):
-    """Publish the validated marts and mark the run published."""
-    record.status = "published"
+    """Publish the validated marts; the record says ``publishing`` until the swap is done.
+
+    ``publishing`` is saved (and copied into the new file's ``ops.runs``) before the
+    swap; ``published`` only after it. A run killed in between stays ``publishing``,
+    and the next run marks it ``interrupted`` (the published file is the old one or
+    the new one, never half of either).
+    """
+    record.status = "publishing"
     record.finished_at = now()
     if not record.message:
         record.message = record.stages.get("gate", {}).get("summary", "")
-    record.save(layout)  # saved first so that ops.runs in the new file shows this run
+    record.save(layout)
     try:
         result = publish(layout, record.run_id)
     except BaseException as exc:
         record.status = "failed"
+        record.finished_at = now()
         record.message = f"publish failed: {type(exc).__name__}: {exc}"
         record.save(layout)
         raise
+    record.status = "published"
+    record.finished_at = now()
     record.stages["publish"] = {"path": str(result.path), "tables": result.tables, "changes": result.changes,
                                 "parquet_months": result.parquet_periods}
     record.save(layout)
@@ -306,9 +426,12 @@ def start_run(layout: Layout, run_id: str, window: Window) -> RunRecord:
     clean_temporaries(layout.root)
     # We hold the warehouse now, so a run still marked running was killed.
     for stale in all_runs(layout):
-        if stale.status == "running":
+        if stale.status in UNFINISHED:
+            was = stale.status
             stale.status = "interrupted"
-            stale.message = stale.message or "the process ended before the run finished (killed or crashed)"
+            stale.finished_at = stale.finished_at or now()
+            stale.message = (f"the process ended while {was} (killed or crashed)"
+                             + (": the published file is the one of an earlier run" if was == "publishing" else ""))
             stale.save(layout)
     record = RunRecord(run_id=run_id, window_start=window.since and window.since.isoformat(),
                        window_end=window.until and window.until.isoformat())
@@ -321,8 +444,16 @@ def run(settings: Settings, window: Window, run_id: str, sources: tuple[SourceCo
     """The whole nightly pipeline once: pull, extract, build, validate, publish."""
     layout = Layout(settings.warehouse)
     record = start_run(layout, run_id, window)
+    chosen = tuple(sources or settings.sources)
     try:
-        stats = pull(layout, sources or settings.sources, window, progress)
+        try:
+            stats = pull(layout, chosen, window, progress)
+        except SourcesFailed as failed:
+            if len(failed.failures) >= len(chosen) or failed.stats is None:
+                raise  # nothing could be read: nothing new to publish
+            # The others were landed: publish them; the failed ones are retried next run.
+            stats = failed.stats
+            record.message = f"{len(failed.failures)} of {len(chosen)} source(s) failed: {failed}"
         record_landing(record, stats)
         record.save(layout)
         ex = extract(layout, progress=progress)

@@ -13,6 +13,11 @@ from pathlib import Path
 PUBLISHED_NAME = "diplomacy.duckdb"
 
 
+# Descriptors of the run locks this process holds: forked workers close them at start,
+# so that a worker outliving a killed run can never keep the warehouse locked.
+HELD_LOCK_FDS: set[int] = set()
+
+
 class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse lock."""
 
@@ -149,6 +154,8 @@ def run_lock(layout: Layout) -> Iterator[None]:
         fh.truncate()
         fh.write(f"pid {os.getpid()}\n")
         fh.flush()
+        HELD_LOCK_FDS.add(fh.fileno())
         yield
     finally:
+        HELD_LOCK_FDS.discard(fh.fileno())
         fh.close()

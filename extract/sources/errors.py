@@ -27,9 +27,10 @@ class SourceError(OSError):
 class SourcesFailed(OSError):
     """One or more configured sources could not be read; the others were pulled and landed."""
 
-    def __init__(self, failures: list[SourceError]) -> None:
+    def __init__(self, failures: list[SourceError], stats=None) -> None:
         super().__init__("; ".join(str(f) for f in failures))
         self.failures = list(failures)
+        self.stats = stats  # LandingStats of the sources that were read
 
     def __reduce__(self):
-        return (type(self), (self.failures,))
+        return (type(self), (self.failures, self.stats))

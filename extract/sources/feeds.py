@@ -36,7 +36,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
-from extract.articles import Article, Rejected, count_words, make_article, parse_date
+from extract.articles import Article, Rejected, count_words, make_article, parse_date, printable
 from extract.sources.base import PullItem, Skipped, SourceConfig, Window
 from extract.sources.errors import SourceError
 from extract.sources.http import HTML_TYPES, Fetcher, FetchError, FetchPolicy
@@ -49,6 +49,46 @@ MAX_PAGE_ATTEMPTS = 3
 # Any DTD entity declaration is refused, however the document is encoded: the NUL-free
 # copy catches UTF-16, where every ASCII character is followed or preceded by a NUL.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# A character reference to something that is no XML character (``&#xD800;``, a lone
+# surrogate; ``&#0;``) makes the whole document unparseable. It is replaced by a
+# private-use marker before parsing, so that only the item carrying it is quarantined.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+BAD_CHAR_MARK = "\U000F0000"
+_BAD_CHAR_REF = f"&#x{ord(BAD_CHAR_MARK):X};".encode()
+
+
+def _is_xml_char(cp: int) -> bool:
+    return (cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD
+            or 0x10000 <= cp <= 0x10FFFF) and cp != ord(BAD_CHAR_MARK)
+
+
+def mark_bad_char_refs(raw: bytes) -> tuple[bytes, int]:
+    """``raw`` with references to non-characters replaced by the marker, and how many."""
+    count = 0
+
+    def swap(match: re.Match) -> bytes:
+        nonlocal count
+        cp = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if _is_xml_char(cp):
+            return match.group(0)
+        count += 1
+        return _BAD_CHAR_REF
+
+    return _CHAR_REF.sub(swap, raw), count
+
+
+def carries_bad_char(entry: Mapping[str, Any]) -> bool:
+    """Whether a parsed item holds a marker left by :func:`mark_bad_char_refs`."""
+    def walk(value: Any) -> bool:
+        if isinstance(value, str):
+            return BAD_CHAR_MARK in value
+        if isinstance(value, Mapping):
+            return any(walk(v) for v in value.values())
+        if isinstance(value, list | tuple):
+            return any(walk(v) for v in value)
+        return False
+
+    return walk(entry)
 
 
 @dataclass(frozen=True)
@@ -97,6 +137,9 @@ def parse_feed(raw: bytes, *, url: str, content_type: str | None = None):
 
     if not raw.strip():
         raise ValueError("empty response: not an RSS or Atom feed")
+    raw, bad_refs = mark_bad_char_refs(raw)
+    if bad_refs:
+        log.warning("feed %s: %d character reference(s) to non-characters; their items are quarantined", url, bad_refs)
     well_formed_error: str | None = None
     try:
         SafeET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -169,6 +212,25 @@ def entry_date(entry: Mapping[str, Any]) -> date | None:
                 continue
             if isinstance(checked, date):
                 return checked
+    return None
+
+
+def entry_date_problem(entry: Mapping[str, Any]) -> str | None:
+    """Why the item's first written date was refused (outside the plausible range), if it was."""
+    for name in ("published", "updated", "created"):
+        value = entry.get(name)
+        if not (isinstance(value, str) and value.strip()):
+            continue
+        when: datetime | None = None
+        try:
+            when = parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError, IndexError):
+            try:
+                when = datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue
+        checked = parse_date(when.date().isoformat())
+        return checked if isinstance(checked, str) else None
     return None
 
 
@@ -324,6 +386,13 @@ class _FeedPull:
         keys = set()
         for entry in entries:
             keys.add(item_key(entry))
+            if carries_bad_char(entry):
+                self.seen.add(item_key(entry))
+                yield Rejected(self.config.name, printable(f"{self.feed_url}#{item_key(entry)}"),
+                               "invalid character reference in the feed item (a lone surrogate such as &#xD800; "
+                               "or another non-character): not storable text",
+                               repr(dict(entry))[:10000].encode("utf-8", "backslashreplace"))
+                continue
             try:
                 yield self._item(entry, fetched.url)
             except Exception as exc:  # a bug must cost one item (kept, retried next pull), not the feed
@@ -355,6 +424,10 @@ class _FeedPull:
         if key in self.seen or (canon and canon in self.seen):
             return Skipped(self.config.name, uri, "already pulled: seen in an earlier pull")
         published = entry_date(entry)
+        if published is None and (problem := entry_date_problem(entry)):
+            self.seen.add(key, canon)
+            return Rejected(self.config.name, uri, f"feed item date: {problem}",
+                            repr(dict(entry))[:10000].encode("utf-8", "backslashreplace"))
         if published and not self.window.contains(published):
             self.pending += 1  # a run with another window may still want it
             return Skipped(self.config.name, uri, f"published {published} outside window {self.window.label()}")

@@ -8,27 +8,38 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from extract.articles import Rejected, make_article, parse_date, parse_seed_text
+from extract.articles import Rejected, make_article, parse_date, parse_seed_text, printable
 from extract.sources.base import PullItem, Skipped, SourceConfig, Window
+from extract.sources.errors import SourceError
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 # Bigger files are refused rather than read into memory: no news article is this long.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Every article file under ``root``, in a stable order, never leaving ``root``."""
+OUTSIDE_ROOT = "symlink leaves the source directory"
+
+
+def iter_files(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every article file under ``root`` in a stable order, with the reason it is refused
+    (None when it is read). A symlink resolving outside ``root`` is never followed: it
+    is reported, so that it is counted and quarantined rather than silently dropped."""
     if root.is_file():
-        yield root
+        yield root, None
         return
     base = root.resolve()
     for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+        if path.suffix.lower() not in SUFFIXES:
             continue
-        # A symlink pointing outside the configured root is not followed.
-        if not path.resolve().is_relative_to(base):
+        if path.is_symlink() or not path.resolve().is_relative_to(base):
+            target = path.resolve()
+            if not target.is_relative_to(base):
+                if target.is_file() or not target.exists():
+                    yield path, f"{OUTSIDE_ROOT}: {printable(str(path))} -> {printable(str(target))} (not followed)"
+                continue
+        if not path.is_file():
             continue
-        yield path
+        yield path, None
 
 
 def _windowed(item: PullItem, window: Window) -> PullItem:
@@ -40,14 +51,22 @@ def _windowed(item: PullItem, window: Window) -> PullItem:
 def pull_files(config: SourceConfig, window: Window, state: dict[str, Any]) -> Iterator[PullItem]:
     root = Path(config.location)
     if not root.exists():
-        raise FileNotFoundError(f"source {config.name!r}: {root} does not exist")
-    for path in iter_files(root):
-        uri = str(path)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Rejected(config.name, uri, f"file too large ({size} bytes > {MAX_FILE_BYTES})", b"")
+        # One failed source: the caller records it and goes on with the others.
+        raise SourceError(config.name, config.location, "no such file or directory")
+    for path, refused in iter_files(root):
+        uri = printable(str(path))
+        if refused:
+            yield Rejected(config.name, uri, refused, b"")
             continue
-        raw = path.read_bytes()
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                yield Rejected(config.name, uri, f"file too large ({size} bytes > {MAX_FILE_BYTES})", b"")
+                continue
+            raw = path.read_bytes()
+        except OSError as exc:
+            yield Rejected(config.name, uri, f"file cannot be read: {exc.strerror or exc}", b"")
+            continue
         suffix = path.suffix.lower()
         if suffix == ".txt":
             items: list[PullItem] = [parse_seed_text(raw, source_name=config.name, source_uri=uri)]

@@ -9,4 +9,6 @@ select
     is_government,
     aliases,
     filename as source_file
-from {{ source('extracted', 'actor_mentions') }}
+from {{ source('extracted', 'actor_mentions') }} as mentions
+-- An evicted article contributes nothing (extraction also leaves it out of new files).
+where mentions.article_id not in (select article_id from {{ source('landing', 'evictions') }})

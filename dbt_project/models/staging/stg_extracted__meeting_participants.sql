@@ -8,4 +8,6 @@ select
     title as participant_title,
     is_government,
     filename as source_file
-from {{ source('extracted', 'meeting_participants') }}
+from {{ source('extracted', 'meeting_participants') }} as mentions
+-- An evicted article contributes nothing (extraction also leaves it out of new files).
+where mentions.article_id not in (select article_id from {{ source('landing', 'evictions') }})

@@ -18,4 +18,6 @@ select
     confidence,
     extractor_version,
     filename as source_file
-from {{ source('extracted', 'visits') }}
+from {{ source('extracted', 'visits') }} as mentions
+-- An evicted article contributes nothing (extraction also leaves it out of new files).
+where mentions.article_id not in (select article_id from {{ source('landing', 'evictions') }})

@@ -10,4 +10,13 @@ select
     body,
     cast(word_count as integer) as word_count,
     content_hash
-from {{ source('landing', 'articles') }}
+from {{ source('landing', 'articles') }} as articles
+-- Landing stays immutable: what must not count is listed beside it.
+where not exists (
+    select 1 from {{ source('landing', 'copies') }} as copies
+    where copies.landed and copies.article_id = articles.article_id and copies.source_name = articles.source_name
+)
+and not exists (
+    select 1 from {{ source('landing', 'evictions') }} as evictions
+    where evictions.article_id = articles.article_id
+)
