@@ -40,7 +40,8 @@ _NOUNS = alternation(VOCAB.meeting_nouns)
 _CALLS = alternation(VOCAB.call_phrases)
 _TRIGGER = re.compile(
     r"(?<![\w’'\-])(?:"
-    rf"(?P<met>{alternation(_T['met'])})(?:\s+(?:separately\s+|briefly\s+|privately\s+|again\s+)?with)?"
+    rf"(?P<met>{alternation(_T['met'])})(?:\s+(?:separately\s+|briefly\s+|privately\s+|again\s+)?with"
+    r"|\s+(?:briefly\s+|separately\s+)?(?:on|at|in)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+with)?"
     rf"|(?P<call_from>{alternation(_T['call_from'])})\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?{_CALLS}\s+"
     r"(?:[\w\-]+\s+){0,2}?from(?=\s)"
     rf"|(?P<held>{alternation(_T['held'])})\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}"
@@ -53,7 +54,7 @@ _TRIGGER = re.compile(
     rf"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS})"
     rf"|(?P<phoned>{alternation(_T['phoned'])})(?=\s+[A-Z])"
     rf"|(?P<interaction>{alternation(_T['interaction'])})(?=\s+(?:[A-Z]|the\s+[a-z]))"
-    rf"|(?P<talks_with>{alternation(_T['talks_with'])})\s+with"
+    rf"|(?P<talks_with>{alternation(_T['talks_with'])})(?:\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+with"
     r"|(?P<whom>with\s+whom)"
     rf"|(?P<joined>{alternation(_T['joined'])})(?=\s+[^.;]{{0,160}}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){{0,3}}?{alternation(VOCAB.event_nouns)}\b)"
     rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
@@ -173,6 +174,7 @@ class _Found:
     precision: str
     dateline_ok: bool = False
     separate: bool = False
+    own_clause: bool = False  # its place is read from its own clause only
 
 
 _ATTEND = re.compile(
@@ -219,6 +221,7 @@ def _has_place(doc: Document, sent: Sentence) -> bool:
 _AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|"
                      r"expected|set|due|scheduled|to|is\s+expected\s+to|is\s+set\s+to|[a-z]+ly)\s+){0,4}$")
 _COMMA_VP = re.compile(r"\b(?:on\s+\w+day|today|yesterday|[a-z]+)\s*,\s*(?:and\s+)?(?:later\s+|then\s+|also\s+)?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+(?:the\s+)?$")
 _WHO_START = re.compile(r"[\s,]*who\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
 _WITH_BOTH = re.compile(r"\s*(?:separate(?:ly)?\s+)?(?:with|between)\s+(?:both|the\s+two)\s+(?:leaders|men|women|ministers|presidents|"
@@ -290,7 +293,8 @@ def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] 
                 break
         # "Liu, who heads ..., met": the first person of the clause
         lo, _ = doc.dates.clause_bounds(sent, pos)
-        cands = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start)]
+        cands = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start)
+                 and not _LOCATIVE_BEFORE.search(doc.body, max(lo, m.start - 12), m.start)]
         if agent is None and cands and cands[0].kind == "person":
             # "X and Y, chairman of ..., met separately with Z": the coordinated subject
             group = [cands[0]]
@@ -681,9 +685,10 @@ class MeetingRules:
         if kind in ("met", "host", "sat", "courtesy") and not t.passive and not got.subject_found:
             return []  # "... is scheduled to meet X and Y": whose meeting is unknown
         rule = f"meeting.{kind}:{t.entry}"
-        if _SEPARATE.search(body, max(sent.start, ts - 12), min(chi, te + 12)) and kind != "between":
+        plural = kind == "talks_with" and t.entry.startswith("meetings")  # "in meetings with A and B"
+        if (plural or _SEPARATE.search(body, max(sent.start, ts - 12), min(chi, te + 12))) and kind != "between":
             # "X, Y and Z held separate meetings with W": one meeting per pair
-            subj = [e for e in parts if e in _unique(_subject_group(doc, sent, ts, t.found))]
+            subj = parts[:1] if plural else [e for e in parts if e in _unique(_subject_group(doc, sent, ts, t.found))]
             objs = [e for e in parts if e not in subj]
             if subj and objs and (len(subj) > 1 or len(objs) > 1):
                 d, prec = doc.dates.date_for(sent, ts, planned)
@@ -701,6 +706,8 @@ class MeetingRules:
         window = sent.text if kind == "spoke" else body[max(sent.start, ts - 60):min(sent.end, te + 60)]
         mode = _mode(window, kind, t.m.group())
         loc_lo = doc.dates.clause_bounds(sent, ts)[0] if kind in ("their_meeting", "whom") else sent.start
+        if kind == "met" and t.entry.startswith("meeting") and body[max(sent.start, ts - 2):ts].startswith(","):
+            loc_lo = ts  # "X stopped at Shannon en route to The Hague, meeting Y": the clause's own place
         loc = location_in(doc, loc_lo, chi) if mode == "in_person" else None
         if loc is None and mode == "in_person":
             # "he travelled to Riyadh, where he met X": the place the clause hangs on
@@ -716,7 +723,7 @@ class MeetingRules:
         host_home = doc.resolve.country_of(host) if host is not None else None
         if host is not None and mode == "in_person" and host_home:
             host_country = host_home
-        loc_ok = loc is None and not _has_place(doc, sent)
+        loc_ok = loc is None and (loc_lo == ts or not _has_place(doc, sent))
         d, prec = doc.dates.date_for(sent, ts, planned)
         planned = planned or doc.dates.after_report(d, prec)
         if host is not None and mode == "in_person" and not planned:
@@ -729,6 +736,7 @@ class MeetingRules:
                             Evidence(sent.text, sent.start, sent.end, "visit.hosted_guest", 0.75)))
         f = _Found(parts, sent, ts, loc, host_country, mode, planned, rule, d, prec)
         f.dateline_ok = loc_ok
+        f.own_clause = loc_lo == ts
         return [f]
 
     def _hosted_by(self, sent: Sentence) -> list[_Found]:
@@ -808,7 +816,7 @@ class MeetingRules:
         out = []
         pub = self.doc.pub
         for g in groups:
-            if g.location is None and g.mode == "in_person":
+            if g.location is None and g.mode == "in_person" and not g.own_clause:
                 # "on the sidelines of a summit in the Russian city of Kazan": a place
                 # of the sentence outside the verb's clause
                 g.location = location_in(self.doc, g.sent.start, g.trigger)
@@ -864,9 +872,12 @@ def _sentence_subject(doc: Document, sent: Sentence, pos: int, from_start: bool 
     """The coordinated names that open the clause before ``pos``: "X and Y first discussed"
     (``from_start``: the sentence's own subject, for "X arrived ..., and held talks")."""
     lo = sent.start if from_start else doc.dates.clause_bounds(sent, pos)[0]
+    if not from_start and _WHO_START.match(doc.body, lo, lo + 8):
+        lo = sent.start  # "X, who arrived at ..., and spent Monday in meetings": X's
     if sent.index == 0:
         lo = max(lo, doc.body_start)  # past the dateline "TASHKENT — "
-    ms = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start) and m.entity is not None]
+    ms = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start) and m.entity is not None
+          and not _LOCATIVE_BEFORE.search(doc.body, max(lo, m.start - 12), m.start)]
     dm = _DESC_START.match(doc.body, lo, pos)
     if dm and (not ms or ms[0].start > lo + dm.end() - dm.start()):
         # "The Russian delegation arrived ... and was greeted by X", "The UN chief arrived"

@@ -52,7 +52,7 @@ from extract.gazetteer import Gazetteer, Organization, Place
 
 U = UPPER
 _TOK = rf"(?:(?:al|el)-)?(?:[{U}](?:\.[{U}])+\.?|[{U}]\.(?= [{U}])|[{U}][\w]*(?:[’'\-](?!s\b)\w+)*)"
-_CONNECTORS = ("of the", "of", "for", "on", "and", "bin", "bint", "ibn", "al", "el", "de", "da",
+_CONNECTORS = ("of the", "of", "for", "on", "and", "es", "bin", "bint", "ibn", "al", "el", "de", "da",
                "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "dos", "das",
                "ben", "abu", "y")
 _CONN = "|".join(_CONNECTORS)

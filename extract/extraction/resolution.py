@@ -279,7 +279,8 @@ class Resolution:
         gender = "m" if pronoun in ("he", "him", "his") else "f"
 
         def ok(e: Entity | None) -> bool:
-            return e is not None and e.kind == "person" and (e.gender in (None, gender))
+            # a bare capitalised token ("Dar" of a place name the scanner split) is no antecedent
+            return e is not None and e.kind == "person" and (e.gender in (None, gender)) and e.strength > 0
 
         # an earlier person in the same sentence (outside quotes)
         same = [m for m in self.mentions.agents_in(sent.start, pos)

@@ -127,3 +127,24 @@ def test_stops_and_stays_are_visits(extractor: Extractor) -> None:
     assert ("Ebba Lind", "SGP") in got
     assert {("Tariq Rana", "IRN"), ("Tariq Rana", "AFG")} <= got
     assert {("Anja Roth", "ZMB"), ("Anja Roth", "KEN")} <= got
+
+
+def test_meeting_phrases_with_places_between(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "SHANNON, Ireland — President Tom Harlan stopped at Shannon Airport en route to the summit in "
+        "The Hague on Sunday, meeting briefly on the tarmac with Irish Taoiseach Ciaran Walsh.\n"
+        "CHISINAU — Finnish Foreign Minister Aino Virta crossed into Transnistria on Wednesday for talks "
+        "in Tiraspol with its leader, Igor Balan.\n"
+        "Indian Minister Raj Varma spent Monday in meetings with Secretary of State Grant Mills and "
+        "Commerce Secretary Dana White."))
+    got = {frozenset(p.name for p in m.participants): m for m in ex.meetings}
+    assert got[frozenset({"Tom Harlan", "Ciaran Walsh"})].country == "IRL"
+    assert frozenset({"Aino Virta", "Igor Balan"}) in got
+    assert {frozenset({"Raj Varma", "Grant Mills"}), frozenset({"Raj Varma", "Dana White"})} <= set(got)
+
+
+def test_a_pronoun_skips_the_fragments_of_a_place_name(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "In Dar es Salaam on Monday, German Minister Anja Roth met Tanzanian Finance Minister Joseph Mbaru.\n"
+        "On Thursday she held talks with Zambian President Mulenga Banda at State House."))
+    assert any({p.name for p in m.participants} == {"Anja Roth", "Mulenga Banda"} for m in ex.meetings)
