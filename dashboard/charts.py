@@ -101,6 +101,20 @@ def bars(df: pd.DataFrame, category: str, value: str, title: str, height: int = 
 # ---------------------------------------------------------------- map
 
 CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.csv"
+MAP_VIEW = {"latitude": 22.0, "longitude": 40.0, "zoom": 0.9}
+
+
+def map_pixel(lat: float, lon: float, width: float, height: float) -> tuple[float, float]:
+    """Where (lat, lon) lands on the map's canvas in its initial view (Web Mercator, 512 px tiles)."""
+    world = 512 * 2 ** MAP_VIEW["zoom"]
+
+    def project(la: float, lo: float) -> tuple[float, float]:
+        y = (1 - math.log(math.tan(math.pi / 4 + math.radians(la) / 2)) / math.pi) / 2
+        return (lo + 180) / 360 * world, y * world
+
+    cx, cy = project(MAP_VIEW["latitude"], MAP_VIEW["longitude"])
+    x, y = project(lat, lon)
+    return width / 2 + x - cx, height / 2 + y - cy
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +162,19 @@ def activity_map(activity: pd.DataFrame, flows: pd.DataFrame, height: int = 520)
             get_color=[160, 170, 185, 90],
             width_min_pixels=1,
         ),
+        # Circles above arcs: a click on a country's centre picks the country.
+        pdk.Layer(
+            "ArcLayer",
+            id="visits",
+            data=arcs,
+            get_source_position=["from_lon", "from_lat"],
+            get_target_position=["to_lon", "to_lat"],
+            get_source_color=[76, 120, 168, 200],
+            get_target_color=[245, 133, 24, 230],
+            get_width="width",
+            pickable=True,
+            auto_highlight=True,
+        ),
         pdk.Layer(
             "ScatterplotLayer",
             id="countries",
@@ -164,18 +191,6 @@ def activity_map(activity: pd.DataFrame, flows: pd.DataFrame, height: int = 520)
             auto_highlight=True,
         ),
         pdk.Layer(
-            "ArcLayer",
-            id="visits",
-            data=arcs,
-            get_source_position=["from_lon", "from_lat"],
-            get_target_position=["to_lon", "to_lat"],
-            get_source_color=[76, 120, 168, 200],
-            get_target_color=[245, 133, 24, 230],
-            get_width="width",
-            pickable=True,
-            auto_highlight=True,
-        ),
-        pdk.Layer(
             "TextLayer",
             id="labels",
             data=points,
@@ -188,7 +203,7 @@ def activity_map(activity: pd.DataFrame, flows: pd.DataFrame, height: int = 520)
     ]
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(latitude=22, longitude=40, zoom=0.9),
+        initial_view_state=pdk.ViewState(**MAP_VIEW),
         tooltip={"text": "{label}"},
         height=height,
     )

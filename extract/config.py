@@ -86,7 +86,8 @@ class SourceSection(BaseModel):
     name: str | None = Field(None, min_length=1)
     kind: Literal["files", "feed"] = "files"
     location: str = Field(min_length=1)
-    # Options every kind shares go here as typed fields.
+    # Options every kind shares (a deadline, allowed networks ...) go here as typed fields;
+    # options of one kind only are checked by that kind (a feed's by FeedOptions).
 
     @property
     def options(self) -> dict[str, Any]:
@@ -110,6 +111,8 @@ class ConfigModel(BaseSettings):
     gate: GateSection = GateSection()
     user_agent: str = Field(Settings.user_agent, min_length=1)
     # Settings every source shares (network allow-lists, deadlines ...) go here as typed fields.
+    # A key the model does not declare is an error: a new setting needs a field here (or in
+    # a section model) and its value carried into Settings in settings_from_model.
 
     @field_validator("warehouse", mode="before")
     @classmethod
