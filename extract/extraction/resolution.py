@@ -51,6 +51,8 @@ _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 # the comma that opens an apposition, then title words only: ", Finnish Foreign Minister "
 _APPOS_OPEN = re.compile(r",\s+(?:(?:[A-Z][\w\-’'\.]*|the|of|and|for)\s+)*$")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s*$")
+# a name followed by a past-tense verb: the subject of its sentence
+_SUBJECT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|won|ran|met|held|beat|took|made|said|told|led|set)\b")
 _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
@@ -293,6 +295,15 @@ class Resolution:
             return speaker[0]
         if same and ok(same[0].entity):
             return same[0].entity
+        if speaker is not None and speaker[1] < sent.index - 1 and sent.index > 0 and not same:
+            # "In the men's race, X outsprinted ... He described it as ...": a new subject in
+            # the sentence just before outranks a speaker quoted earlier
+            prev = self.sentences[sent.index - 1]
+            subj = [m for m in self.mentions.agents_in(prev.start, min(prev.end, prev.start + 80))
+                    if m.kind == "person" and not self._in_quote(m.start)][:1]
+            if subj and ok(subj[0].entity) and subj[0].entity is not speaker[0] and \
+                    _SUBJECT_VERB.match(self.body, subj[0].end, min(prev.end, subj[0].end + 40)):
+                return subj[0].entity
         if speaker is not None:
             ent, idx = speaker
             if 0 <= sent.index - idx <= 2 and ok(ent):

@@ -79,6 +79,16 @@ _SAFE_AND_VERBS = frozenset({"said", "says", "told", "tells", "warned", "stresse
 # after "and", these continue the speaker whatever follows them
 _AND_CONTINUES = frozenset({"called on", "calls on", "called for", "calls for", "appealed", "invited"})
 _COMMA_BEFORE = re.compile(r"[,—–]\s*$")
+# a speaker's role in lowercase before the name: "halfback", "club president", "chief executive"
+_ROLE_WORDS = re.compile(r"(?:[a-z][\w\-]*\s+){1,3}")
+# "that she said were ...": a parenthetical attribution inside the words reported
+_REL_BEFORE = re.compile(r"\b(?:that|which|who|whom)\s+$")
+_FINITE_START = re.compile(r"\s+(?:were|was|is|are|had|has|have|would|will|could|should|must)\b")
+# "X, who has repeatedly called for faster cuts, said": the attribution inside a relative clause
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:[\w\-]+\s+){0,3}$")
+# "... and cut his price target": the speaker's own act ends the words reported
+_OWN_ACT = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?!that\b|when\b|where\b|which\b|what\b|how\b|with\b|for\b|from\b|into\b|over\b|about\b)"
+                     r"[a-z]{3,}\s+(?:his|her|its|their)\s")
 # a lowercase description between the comma and a trailing speaker's name
 _DESC_LEAD = re.compile(r"[,—–]\s(?:the\s+)?(?:[a-z][\w\-]*\s+){1,4}$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$|,\s*$")
@@ -120,6 +130,7 @@ class _Attr:
     rule: str = ""
     dropped: bool = False
     continuation_of: _Attr | None = None
+    relative: bool = False  # inside ", who ...,": its words end at the clause's comma
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +235,9 @@ class StatementRules:
                 mode = "inv"
             if agent is None:
                 continue
+            if mode == "pre" and _REL_BEFORE.search(body, max(sent.start, agent.start - 8), agent.start) \
+                    and _FINITE_START.match(body, ve, min(sent.end, ve + 12)):
+                continue  # "subsidies that she said were flooding Europe": a parenthesis
             pe = ve
             am = _AFTER_VERB.match(body, ve, sent.end)
             if am and am.end() > ve:
@@ -241,7 +255,17 @@ class StatementRules:
                     ps = dl.start() + 2  # "..., the presidential press service Akorda said"
             if mode == "inv":
                 pe = max(pe, agent.end)
+            if verb in ("told", "tells") and mode == "pre":
+                # "..., X told a news conference in Accra on Tuesday.": all of it is the frame
+                om = _TOLD_OBJ.match(body, pe, sent.end)
+                if om:
+                    pe2 = om.end()
+                    am2 = _AFTER_VERB.match(body, pe2, sent.end)
+                    pe2 = am2.end() if am2 and am2.end() > pe2 else pe2
+                    if _TRAIL_END.match(body[pe2:sent.end]) and _COMMA_BEFORE.search(body, max(sent.start, ps - 3), ps):
+                        pe = pe2
             a = _Attr(vs, ve, agent, ps, pe, mode)
+            a.relative = bool(_WHO_BEFORE.search(body, max(sent.start, vs - 60), vs))
             a.rule = verb
             if agent.entity is not None and agent.entity.kind == "organization" and \
                     _STATEMENT_ISSUE.search(body, ve, min(sent.end, ve + 40)):
@@ -254,6 +278,8 @@ class StatementRules:
             agent = doc.resolve.agent_after(sent, ve, memory=self.memory)
             if agent is None:
                 continue
+            if agent.entity is not None and agent.entity.org_kind == "media":
+                continue  # "according to the state news agency": a relay, not a speaker
             a = _Attr(vs, ve, agent, vs, agent.end, "according")
             a.rule = "according_to"
             attrs.append(a)
@@ -329,8 +355,9 @@ class StatementRules:
         if a.mode in ("pre", "inv") and a.continuation_of is None:
             ps = a.phrase_start
             tm_ = _TITLES_BEFORE.search(body, max(sent.start, ps - 90), ps)
-            if tm_ and tm_.group(1).strip() and doc.resolve.only_titles(tm_.group(1)):
-                ps = tm_.start(1)  # '“...,” German Chancellor Olaf Scholz said'
+            if tm_ and tm_.group(1).strip() and (doc.resolve.only_titles(tm_.group(1)) or _ROLE_WORDS.fullmatch(tm_.group(1))):
+                # '“...,” German Chancellor Olaf Scholz said', '“...,” halfback X said'
+                ps = tm_.start(1)
             before = body[max(sent.start - 1, ps - 4):ps]
             if _CLOSE_BEFORE.search(before):
                 k = ps - 1
@@ -432,6 +459,13 @@ class StatementRules:
         sm = _CONTENT_STOP.search(body, lo, hi)
         if sm:
             hi = sm.start()
+        if a.relative:
+            cm = body.find(",", lo, hi)
+            if cm > lo:
+                hi = cm  # "X, who has called for faster cuts, said ...": "faster cuts"
+        om_ = _OWN_ACT.search(body, lo, hi)
+        if om_:
+            hi = om_.start()
         if hi - lo < 3:
             return
         if verb in _NP_OBJECT_VERBS and not had_that and not _FINITE.search(" ".join(body[lo:hi].split()[:6])):

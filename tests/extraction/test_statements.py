@@ -103,3 +103,21 @@ def test_trailing_attributions_of_bodies_and_descriptions() -> None:
     assert any(sp.lower().endswith("embassy") and q == "the pact would raise tensions" for sp, q in got)
     assert ("Batu Ganbold", "Mongolia will not choose sides") in got
     assert ("Sipho Ndlovu", "the government would comply") in got
+
+
+def test_frames_roles_and_relays() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "The new price takes effect on Monday, chief executive Yaw Mensah told a news conference in Accra on Tuesday.\n"
+        "“Four in a row, I still can't believe it,” halfback Jake Moore said on the field after the siren.\n"
+        "Analyst Lars Holm said the outlook was weak and cut his price target.\n"
+        "Minister Zoltan Varga, who has repeatedly called for faster cuts, said the decision was welcome.\n"
+        "Envoy Kim Sol-ji was greeted at the airport by Minister Ri Chol, according to the Korean Central News Agency."))
+    got = {(s.speaker.name, s.quote) for s in ex.statements}
+    assert ("Yaw Mensah", "The new price takes effect on Monday") in got
+    assert ("Jake Moore", "Four in a row, I still can't believe it") in got
+    assert ("Lars Holm", "the outlook was weak") in got
+    assert ("Zoltan Varga", "faster cuts") in got and ("Zoltan Varga", "the decision was welcome") in got
+    assert not any(sp == "Korean Central News Agency" for sp, _ in got)
