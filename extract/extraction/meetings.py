@@ -222,6 +222,8 @@ _AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|wa
                      r"expected|set|due|scheduled|to|is\s+expected\s+to|is\s+set\s+to|[a-z]+ly)\s+){0,4}$")
 _COMMA_VP = re.compile(r"\b(?:on\s+\w+day|today|yesterday|[a-z]+)\s*,\s*(?:and\s+)?(?:later\s+|then\s+|also\s+)?$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+(?:the\s+)?$")
+# envoys who live where they are received: "received the Japanese Ambassador" is no visit
+_RESIDENT = re.compile(r"\b(?:ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)", re.I)
 _WHO_START = re.compile(r"[\s,]*who\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
 _WITH_BOTH = re.compile(r"\s*(?:separate(?:ly)?\s+)?(?:with|between)\s+(?:both|the\s+two)\s+(?:leaders|men|women|ministers|presidents|"
@@ -730,7 +732,8 @@ class MeetingRules:
             where = loc.iso3 if loc else host_home
             if where and host_home == where:
                 for guest in parts:
-                    if guest is not host and guest.kind == "person" and doc.resolve.country_of(guest) != where:
+                    if guest is not host and guest.kind == "person" and doc.resolve.country_of(guest) != where \
+                            and not _RESIDENT.search(guest.title or ""):
                         self.hosted_guests.append(HostedGuest(
                             guest, where, loc.city if loc else None, d, prec,
                             Evidence(sent.text, sent.start, sent.end, "visit.hosted_guest", 0.75)))
@@ -829,7 +832,10 @@ class MeetingRules:
                     if g2 is g or g2.location is None or g2.mode != "in_person" or g2.planned \
                             or not ids & {e.id for e in g2.parts}:
                         continue
-                    shared = len(ids & {e.id for e in g2.parts})
+                    g2ids = {e.id for e in g2.parts}
+                    if any(e.id not in g2ids and e.country and e.country != g2.location.iso3 for e in g.parts):
+                        continue  # "talks with Zambian President X": not where the visitor was before
+                    shared = len(ids & g2ids)
                     undated = g.date is None or (g.precision == "month" and g.date == date(pub.year, pub.month, 1))
                     close = g.date == g2.date or undated or (
                         g.date and g2.date and g.precision == g2.precision == "day" and abs((g.date - g2.date).days) <= 3)

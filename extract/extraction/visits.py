@@ -62,6 +62,7 @@ _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arriv
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
+_RESIDENT = re.compile(r"\b(?:ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)", re.I)
 _FROM_AFTER = re.compile(r"(?:\s+here|\s+(?:in\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
                          r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day|(?:this|last)\s+\w+))?,?\s+from\s+")
 _BY_AFTER = re.compile(r"\s+(?:(?:on|in|from|last|this|next)\s+[\w\-]+\s+)?by\s+")
@@ -100,6 +101,14 @@ part members member
 _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
 _HIGHEST = re.compile(r"\bto\s+visit\s*$")
+
+
+def _word_before(body: str, pos: int) -> str:
+    m = _LAST_WORD.search(body, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"([\w\-]+)\s+$")
 
 
 @dataclass
@@ -319,6 +328,8 @@ class VisitRules:
             if kind == "travel" and m.group().split()[0].lower() in ("went", "goes", "going", "came", "comes", "coming") \
                     and not re.search(r"\bto\s+$", m.group() + " "):
                 continue
+            if kind in ("noun", "noun_by", "country_trip") and _word_before(body, ts) in VOCAB.non_trip_modifiers:
+                continue  # "a security mission in Haiti": no trip of the subject
             by_visitor = None
             if kind == "noun_by":
                 # "a two-day visit by Chancellor X to Israel": the visitor, then the place
@@ -390,6 +401,8 @@ class VisitRules:
             for v in visitors:
                 if v.country and v.country == loc.iso3:
                     continue
+                if kind == "speech" and not v.country:
+                    continue  # "X told a news conference in Accra": abroad only if X is foreign
                 if self._fallback and not v.country and doc.resolve.country_of(v) == loc.iso3:
                     continue  # a local official named somewhere in the sentence: the host
                 out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit,
@@ -486,6 +499,8 @@ class VisitRules:
             for i, p in enumerate(mt.participants):
                 ent = self._ents.get(p.name)
                 home = self.doc.resolve.country_of(ent) if p.kind == "person" else None
+                if ent is not None and _RESIDENT.search(ent.title or ""):
+                    continue  # an ambassador meeting the host lives there
                 if i == 1 and not p.country and (mt.participants[0].name, mt.country) in visits:
                     # the counterpart of a visitor met there is the host: a country only
                     # inferred from the dateline ("BERLIN - Vogel ... met President X in
@@ -497,6 +512,11 @@ class VisitRules:
                         continue  # placed by the dateline alone: likely the organisation's own seat
                     home = "-"  # UN, EU, AU officials serve no country: any country is abroad
                 if p.kind != "person" or not home or home == mt.country:
+                    continue
+                if not p.country and home != "-" and ent is not None and ent.role in (
+                        "head_of_state", "head_of_government") and not any(q.country == mt.country for q in mt.participants):
+                    # "In N'Djamena, President X told Wen": a head of state named by title alone
+                    # where the meeting is held is that country's, whatever the dateline
                     continue
                 key = (p.name, mt.country)
                 if key in visits and key in self._undated and mt.date and not mt.is_planned \

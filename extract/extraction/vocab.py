@@ -67,6 +67,7 @@ class Vocabulary:
     negation_after: tuple[str, ...]
     non_names: frozenset[str]
     chambers: tuple[str, ...]
+    non_trip_modifiers: frozenset[str]
 
 
 def _path(directory: Path, name: str) -> Path:
@@ -120,6 +121,7 @@ def load_vocabulary(directory: Path | str | None = None) -> Vocabulary:
         negation_after=_lines(d, "negation_after.txt"),
         non_names=frozenset(_lines(d, "non_names.txt")),
         chambers=_lines(d, "chambers.txt"),
+        non_trip_modifiers=frozenset(w.lower() for w in _lines(d, "non_trip_modifiers.txt")),
     )
 
 

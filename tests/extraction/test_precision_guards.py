@@ -30,3 +30,20 @@ def test_a_metonym_speaks_for_its_government(extractor: Extractor) -> None:
     ex = extractor.extract(article(
         "Zhongnanhai said the two sides would keep in close contact."))
     assert any(s.speaker.country == "CHN" for s in ex.statements)
+
+
+def test_residents_and_local_heads_are_no_visitors(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "HANOI — Prime Minister Pham Van Long received Japanese Ambassador Ryo Tanaka in Hanoi on Wednesday.\n"
+        "ABUJA — In N'Djamena on January 9, President Ali Mahamat told Chinese Foreign Minister Wen Jun "
+        "that his country would never forget China's help."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Ryo Tanaka", "VNM") not in got
+    assert ("Ali Mahamat", "TCD") not in got
+
+
+def test_a_security_mission_is_no_trip_of_the_speaker(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Kenyan President David Mwangi said Kenya would keep its commitment to a security mission in Haiti.\n"
+        "Cocoa board chief Yaw Mensah told a news conference in Accra on Tuesday that prices would rise."))
+    assert not ex.visits
