@@ -62,8 +62,8 @@ class Affiliation:
         body = self.body
         for m in self.mentions.person_mentions:
             ent = m.entity
-            if ent is None or ent.country:
-                continue
+            if ent is None or ent.country or body.rfind(",", max(0, m.start - 12), m.start) < 0:
+                continue  # the pattern ends in ", " (and an honorific) right before the name
             tm = _TITLE_OF_TAIL.search(body, max(0, m.start - 140), m.start)
             if not tm or not any(w.lower() in self.scanner.title_words for w in tm.group("title").split()):
                 continue

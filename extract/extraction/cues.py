@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.extraction.vocab import VOCAB, alternation
+from extract.extraction.vocab import VOCAB, alternation, hint_words
 
 
 def _tail(cues: tuple[str, ...], words: int = 3) -> re.Pattern[str]:
@@ -41,12 +41,26 @@ PLANNED_CLAUSE = re.compile(
 DENIED_TAIL = _tail(VOCAB.negation + VOCAB.speculative)
 
 
+_DENIED_KEYS = hint_words(c for c in VOCAB.negation + VOCAB.speculative if not c.startswith("n'"))
+_PLANNED_KEYS = hint_words(VOCAB.planned)
+_WORDS = re.compile(r"[\w\-]+")
+
+
+def _has_key(window: str, keys: frozenset[str]) -> bool:
+    # a set look-up first: the end-anchored alternation is tried at every position
+    return not keys.isdisjoint(_WORDS.findall(window.lower()))
+
+
 def is_denied(before: str) -> bool:
     """Denied or speculated: the words before the trigger end in such a cue."""
+    if "n't" not in before and "n’t" not in before and not _has_key(before, _DENIED_KEYS):
+        return False
     return bool(DENIED_TAIL.search(before))
 
 
 def is_planned(before: str) -> bool:
+    if not _has_key(before, _PLANNED_KEYS):
+        return False
     return bool(PLANNED_TAIL.search(before))
 
 

@@ -172,7 +172,8 @@ class Resolution:
         dm = _DESC_TAIL.search(head, max(0, len(head) - 70))
         if not dm:
             # "The Chinese embassy in Manila said": the description before its place
-            pl = _PLACE_TAIL.search(head, max(0, len(head) - 40))
+            tail40 = head[-40:]
+            pl = _PLACE_TAIL.search(head, max(0, len(head) - 40)) if (" in " in tail40 or " at " in tail40) else None
             if pl and any(p.start >= hl + pl.start() for p in self.mentions.places_in(hl + pl.start(), cut)):
                 dp = _DESC_TAIL.search(head, max(0, pl.start() - 70), pl.start())
                 if dp and dp.group(1).lower() == "the" and " for " not in f" {dp.group(2)}":
