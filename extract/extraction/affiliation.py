@@ -18,7 +18,8 @@ from extract.extraction.people import MentionScanner, apposition_attributes
 from extract.gazetteer import Gazetteer
 
 _TITLE_OF_TAIL = re.compile(
-    r"\b[Tt]he\s+(?P<title>(?:[A-Z][\w\-]*\s+){1,5})of\s+(?:the\s+)?(?P<place>(?:[A-Z][\w\-]*\s+(?:of\s+)?){0,4}[A-Z][\w\-]*)"
+    r"\b[Tt]he\s+(?P<title>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|the)){0,6}?)\s+of\s+(?:the\s+)?"
+    r"(?P<place>(?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w\-]*)"
     r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?$")
 _OF_ORG = re.compile(r"(?:\s+of|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:at|of|with))\s+(?:the\s+)?"
                      r"(?:(?P<based>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-based\s+)?")
@@ -34,12 +35,24 @@ _HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 
 def only_titles(scanner: MentionScanner, text: str) -> bool:
     """Whether ``text`` holds only title words, articles, honorifics and places
-    ("the Russian Foreign Minister"): nothing that could be another name."""
-    words = [w.strip(",").lower() for w in text.split()]
+    ("the Russian Foreign Minister", "South Korean President"): nothing that could be
+    another name."""
+    raw = [w.strip(",") for w in text.split()]
     tw = scanner.title_words
-    return all(w in tw or w in ("the", "a", "an", "of", "'s", "’s") or w in _HONORIFICS_LOWER or
-               scanner.gz.places.get(w.capitalize()) is not None or w.upper() in scanner.gz.places
-               for w in words if w)
+    places = scanner.gz.places
+    i = 0
+    while i < len(raw):
+        w = raw[i]
+        lw = w.lower()
+        if i + 1 < len(raw) and places.get(f"{w} {raw[i + 1]}") is not None:
+            i += 2  # "South Korean", "New Zealand"
+            continue
+        if not lw or lw in tw or lw in ("the", "a", "an", "of", "'s", "’s") or lw in _HONORIFICS_LOWER or \
+                places.get(lw.capitalize()) is not None or lw.upper() in places:
+            i += 1
+            continue
+        return False
+    return True
 
 
 class Affiliation:

@@ -45,7 +45,7 @@ _TRIGGER = re.compile(
     rf"|(?P<call_from>{alternation(_T['call_from'])})\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?{_CALLS}\s+"
     r"(?:[\w\-]+\s+){0,2}?from(?=\s)"
     rf"|(?P<held>{alternation(_T['held'])})\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}"
-    rf"|(?P<between>{_NOUNS}\s+between)"
+    rf"|(?P<between>{_NOUNS}\s+between|meeting\s+of(?=\s+(?:the\s+)?[A-Za-z]+\s+[a-z]+\s+(?:minister|ministers|president|leader)))"
     rf"|(?P<host>{alternation(_T['host'])})"
     rf"|(?P<spoke>{alternation(_T['spoke'])})"
     rf"|(?P<call>{_CALLS})"

@@ -536,8 +536,11 @@ def apposition_attributes(scanner: MentionScanner, text: str, end: int
     if not words or len(words) > 10:
         return None, None
     first = words[0]
-    if first[:1].islower() and first not in _APPOS_OPENERS and first.lower() not in scanner.title_words:
-        return None, None  # "X, met the chairman of ...": a verb phrase, no apposition
+    if first == "who" or (first[:1].islower() and first not in _APPOS_OPENERS
+                          and first.lower() not in scanner.title_words):
+        # "X, met the chairman of ...", "X, who also held talks with his Ukrainian
+        # counterpart": a verb phrase, no apposition
+        return None, None
     title = None
     low = [w.lower().strip("’'") for w in words]
     for w in low:

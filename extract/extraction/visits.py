@@ -49,8 +49,8 @@ _VERB = re.compile(
     rf"|(?P<stay>{alternation(_TV['stay'])})\s+(?:[\w\-]+\s+){{0,4}}?in(?=\s+[A-Z])"
     rf"|(?P<travel>{alternation(_TV['travel'])})\s+(?:\w+\s+){{0,2}}?to(?=\s)"
     rf"|(?P<tour>{alternation(_TV['tour'])})(?=\s)"
-    rf"|(?P<speech>{alternation(_TV['speech'])}\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?"
-    r"(?:seminar|conference|forum|audience|gathering|summit|parliament|session|assembly|university|event|rally|"
+    rf"|(?P<speech>{alternation(_TV['speech'])}\s+(?:a|an|the)\s+(?:[\w\-\.]+\s+){{0,3}}?"
+    r"(?i:seminar|conference|forum|audience|gathering|summit|parliament|session|assembly|university|event|rally|"
     r"symposium|dialogue|students|business\s+leaders|investors)\s+(?:[\w’'\-]+\s+){0,4}?in(?=\s))"
     rf"|(?P<depart>{alternation(_TV['depart'])}\s+(?:(?:from\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){{0,2}}\s+)?for|set\s+off\s+for|sets\s+off\s+for|bound\s+for)(?=\s)"
     rf"|(?P<lead>{alternation(_TV['lead'])})\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){{0,4}}?delegation\s+(?:\w+\s+){{0,2}}?to(?=\s)"
@@ -63,6 +63,8 @@ _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
 _RESIDENT = re.compile(r"\b(?:ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)", re.I)
+# "visited a children's hospital in the capital": the dateline's city
+_IN_THE_CAPITAL = re.compile(r"[^,.;]{0,50}?\bin\s+the\s+(?:capital|city)\b")
 _FROM_AFTER = re.compile(r"(?:\s+here|\s+(?:in\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
                          r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day|(?:this|last)\s+\w+))?,?\s+from\s+")
 _BY_AFTER = re.compile(r"\s+(?:(?:on|in|from|last|this|next)\s+[\w\-]+\s+)?by\s+")
@@ -373,7 +375,8 @@ class VisitRules:
                 if kind == "arrive" and (re.match(r"\s*(?:in\s+(?:the\s+)?(?:country|city|capital))?\s*(?:on|late|early|this|last|yesterday|today|"
                                                   r"a\s+day\s+(?:earlier|before)|earlier|the\s+previous\s+day|,|\.|$)", tail)
                                          or _AT_AIRPORT.match(body, te, sent.end)) \
-                        or re.match(r"\s*(?:to\s+)?the\s+(?:country|city|capital)\b", tail):
+                        or re.match(r"\s*(?:to\s+)?the\s+(?:country|city|capital)\b", tail) \
+                        or (kind == "visit" and _IN_THE_CAPITAL.match(body, te, min(sent.end, te + 70))):
                     loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
             if loc is None:
                 continue

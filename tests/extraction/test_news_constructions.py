@@ -148,3 +148,31 @@ def test_a_pronoun_skips_the_fragments_of_a_place_name(extractor: Extractor) -> 
         "In Dar es Salaam on Monday, German Minister Anja Roth met Tanzanian Finance Minister Joseph Mbaru.\n"
         "On Thursday she held talks with Zambian President Mulenga Banda at State House."))
     assert any({p.name for p in m.participants} == {"Anja Roth", "Mulenga Banda"} for m in ex.meetings)
+
+
+def test_titles_of_countries_spouses_and_assemblies(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Addis Ababa, 8 April 2025: The Chairperson of the African Union Commission, H.E. Moussa Diop, "
+        "received today at the AU Headquarters the Minister of Foreign Affairs of the Federal Republic of "
+        "Somalia, H.E. Abdi Warsame.\n"
+        "Fiji's Prime Minister Josefa Rabuka told the U.N. General Assembly in New York on Thursday that "
+        "the Pacific was drowning."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    ex2 = extractor.extract(article(
+        "HANOI — A state visit to Hanoi by South Korean President Park Min-ho opened on Wednesday.\n"
+        "Park's wife, Kim Soo-ah, visited a children's hospital in the capital on Wednesday."))
+    got |= {(v.visitor.name, v.host_country) for v in ex2.visits}
+    assert ("Abdi Warsame", "ETH") in got
+    assert ("Moussa Diop", "ETH") not in got
+    assert ("Park Min-ho", "VNM") in got and ("Kim Soo-ah", "VNM") in got
+    assert ("Josefa Rabuka", "USA") in got
+
+
+def test_a_relative_clause_is_no_apposition(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "KYIV — Polish Prime Minister Marek Nowak arrived in Kyiv on Thursday.\n"
+        "Nowak was accompanied by Defence Minister Tomasz Kral, who also held talks with his Ukrainian "
+        "counterpart, Roman Lys."))
+    kral = [a for a in ex.actors if a.name == "Tomasz Kral"]
+    assert kral and kral[0].country != "UKR"
+    assert any(v.visitor.name == "Tomasz Kral" and v.host_country == "UKR" for v in ex.visits)
