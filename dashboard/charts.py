@@ -254,15 +254,18 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, height: int = 560) -> alt.
             tooltip=[alt.Tooltip("label:N", title="Pair"), alt.Tooltip("events:Q", title="Events")],
         )
     )
+    # Clicking a country selects it (Streamlit reruns with the selection: see views.network).
+    picked = alt.selection_point(name="country", fields=["iso3"], on="click")
     circles = (
         alt.Chart(nodes)
-        .mark_circle(color="#f58518", opacity=0.9, stroke="white", strokeWidth=1)
+        .mark_circle(color="#f58518", opacity=0.9, stroke="white", strokeWidth=1, cursor="pointer")
         .encode(
             x=x, y=y,
             size=alt.Size("events:Q", scale=alt.Scale(range=[60, 900]), legend=None),
             tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("events:Q", title="Events"),
                      alt.Tooltip("partners:Q", title="Partner countries")],
         )
+        .add_params(picked)
     )
     labels = alt.Chart(nodes).mark_text(dy=-13, fontSize=11, color="#333").encode(x=x, y=y, text="iso3:N")
     return (links + circles + labels).properties(height=height)

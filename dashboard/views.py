@@ -562,15 +562,34 @@ def network(wh: Warehouse, f: Filters) -> None:
     st.caption(
         "Country pairs linked by visits and meetings (a meeting of three countries links each "
         "of its three pairs). Thicker lines: more events; larger circles: more active countries. "
-        "Pick a pair below for its evidence."
+        "Click a country to keep its pairs; pick a pair below for its evidence."
     )
-    _chart(charts.network(nodes, edges))
+    event = st.altair_chart(charts.network(nodes, edges), width="stretch", on_select="rerun", key="net_pick")
+    focus = _network_pick(event, set(nodes["iso3"]))
+    if focus:
+        name = nodes.loc[nodes.iso3 == focus, "name"].iloc[0]
+        query = urlencode({"view": "country", "c": focus, "from": f.start.isoformat(), "to": f.end.isoformat()})
+        st.markdown(f"{md_escape(name)}'s pairs below. [Open its country page](?{query})")
+        pairs = pairs[(pairs.country_a == focus) | (pairs.country_b == focus)].reset_index(drop=True)
     st.subheader("Pairs by events")
     shown = pairs.rename(columns={"name_a": "Country A", "name_b": "Country B", "visits": "Visits",
                                   "meetings": "Meetings", "events": "Events"})
     picked = _selectable(shown[["Country A", "Country B", "Visits", "Meetings", "Events"]], key="network_pairs")
     _pick(picked, [list(k) for k in pairs["event_keys"]])
     evidence_panel(wh, "Pick a pair above to see the sentences and articles behind its events.")
+
+
+def _network_pick(event: object, known: set[str]) -> str | None:
+    """The country clicked in the network chart, if any."""
+    try:
+        points = event.selection["country"]  # type: ignore[attr-defined,index]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    for point in points or []:
+        iso3 = point.get("iso3") if isinstance(point, dict) else None
+        if iso3 in known:
+            return str(iso3)
+    return None
 
 
 # ---------------------------------------------------------------- summits
