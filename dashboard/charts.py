@@ -222,8 +222,7 @@ def network_layout(pairs: pd.DataFrame, seed: int = 7) -> tuple[pd.DataFrame, pd
     if graph.number_of_nodes() == 0:
         return (pd.DataFrame(columns=["iso3", "name", "x", "y", "events", "partners"]),
                 pd.DataFrame(columns=["x", "y", "x2", "y2", "events", "label"]))
-    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=3.0 / math.sqrt(graph.number_of_nodes()),
-                           iterations=200)
+    pos = _component_layout(graph, seed)
     nodes = pd.DataFrame(
         [
             {"iso3": n, "name": names[n], "x": float(pos[n][0]), "y": float(pos[n][1]),
@@ -239,6 +238,35 @@ def network_layout(pairs: pd.DataFrame, seed: int = 7) -> tuple[pd.DataFrame, pd
         ]
     )
     return nodes, edges
+
+
+def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """The largest connected group of countries laid out big on the left (Kamada-Kawai on
+    hop distances, which spreads hubs' neighbours), the small groups in a column beside it."""
+    comps = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    pos: dict[str, tuple[float, float]] = {}
+
+    def place(nodes: list[str], x0: float, y0: float, size: float) -> None:
+        sub = graph.subgraph(nodes)
+        if len(nodes) == 1:
+            local = {nodes[0]: (0.0, 0.0)}
+        elif len(nodes) == 2:
+            local = {nodes[0]: (-1.0, 0.0), nodes[1]: (1.0, 0.0)}
+        else:
+            local = nx.kamada_kawai_layout(sub, weight=None) if len(nodes) <= 300 else \
+                nx.spring_layout(sub, seed=seed)
+        xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+        for n, (x, y) in local.items():
+            pos[n] = (x0 + (x - min(xs)) / span * size, y0 + (y - min(ys)) / span * size)
+
+    place(comps[0], 0.0, 0.0, 3.0)
+    rows = max(1, math.ceil(math.sqrt(len(comps) - 1) * 1.5)) if len(comps) > 1 else 1
+    for i, comp in enumerate(comps[1:]):
+        col, row = divmod(i, rows)
+        cell = 3.0 / rows
+        place(comp, 3.4 + col * cell * 1.2, 3.0 - (row + 1) * cell + 0.15 * cell, cell * 0.7)
+    return pos
 
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, height: int = 560) -> alt.LayerChart:
