@@ -1,7 +1,7 @@
 {{
     config(
         materialized='incremental',
-        unique_key='group_key',
+        unique_key='group_hash',
         incremental_strategy='delete+insert',
         on_schema_change='sync_all_columns',
         post_hook="{{ delete_tombstones() }}"
@@ -43,8 +43,8 @@ keyed as (
         mentions.anchor_date,
         participant_sets.actor_ids,
         array_to_string(participant_sets.actor_ids, ',') as participant_set_key,
-        concat_ws('|', array_to_string(participant_sets.actor_ids, ','), mentions.is_planned::varchar) as group_key,
-        {{ group_stamp('mentions.file_stamp') }} as group_stamp
+        {{ group_hash(['participant_sets.actor_ids', 'mentions.is_planned']) }} as group_hash,
+        mentions.file_stamp as group_stamp
     from mentions
     inner join participant_sets using (mention_id)
     where len(participant_sets.actor_ids) >= 2
@@ -62,8 +62,9 @@ select
     source_file,
     file_stamp,
     actor_ids,
-    group_key,
-    group_stamp
+    group_hash,
+    group_stamp,
+    '{{ code_stamp() }}' as code_stamp
 from numbered
 union all
-select null, null, null, null, null, group_key, null from vanished
+select null, null, null, null, null, group_hash, null, null from vanished

@@ -1,7 +1,7 @@
 {{
     config(
         materialized='incremental',
-        unique_key='group_key',
+        unique_key='group_hash',
         incremental_strategy='delete+insert',
         on_schema_change='sync_all_columns',
         post_hook="{{ delete_tombstones() }}"
@@ -29,8 +29,8 @@ keyed as (
         mentions.is_planned,
         mentions.anchor_date,
         actors.actor_id as visitor_actor_id,
-        concat_ws('|', actors.actor_id, mentions.host_country, mentions.is_planned::varchar) as group_key,
-        {{ group_stamp('mentions.file_stamp') }} as group_stamp
+        {{ group_hash(['actors.actor_id', 'mentions.host_country', 'mentions.is_planned']) }} as group_hash,
+        mentions.file_stamp as group_stamp
     from mentions
     inner join {{ ref('int_actors_merged') }} as actors
         on actors.kind = 'person' and actors.name_key = mentions.visitor_key
@@ -48,8 +48,9 @@ select
     source_file,
     file_stamp,
     visitor_actor_id,
-    group_key,
-    group_stamp
+    group_hash,
+    group_stamp,
+    '{{ code_stamp() }}' as code_stamp
 from numbered
 union all
-select null, null, null, null, null, group_key, null from vanished
+select null, null, null, null, null, group_hash, null, null from vanished
