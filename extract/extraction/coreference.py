@@ -240,7 +240,7 @@ class Coreference:
         if ref in _GENERIC_REFS and not counterpart:
             # "the minister": the article's protagonist among the holders named before
             # (the most mentioned one), not whoever was named last
-            before = [(sum(1 for x in st if x < pos) + (0.5 if not st else 0), e) for e, st in cands]
+            before = [(bisect_left(st, pos) + (0.5 if not st else 0), e) for e, st in cands]
             top = max(n for n, _ in before)
             lead = [e for n, e in before if n == top and n > 0]
             if len(lead) == 1:

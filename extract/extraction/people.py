@@ -373,9 +373,14 @@ class MentionScanner:
                     run_org = org
                     k = k3
                     continue
-                if name_toks[-1] in THING_HEADS or any(t in THING_HEADS for t in name_toks[-1:]):
-                    k = k2
-                    continue
+                thing_word = False
+                if name_toks[-1] in THING_HEADS:
+                    if len(name_toks) > 1:
+                        k = k2
+                        continue
+                    # "Park said": a lone thing word may still be the short form of a full
+                    # name of the article ("Park Jae-won"); kept only if it links to one
+                    thing_word = True
                 # the portfolio of a title phrase is not a name: "Minister for Digital
                 # Development and Information Josephine Teo", "Secretary of the CPV Central
                 # Committee Nguyen Phu Trong", "Minister of State for Foreign Trade"
@@ -430,7 +435,7 @@ class MentionScanner:
                 if org_for is not None and org_for.kind == "international" and (titled_here or pre_ok):
                     role = "international_official"  # "European Commission chief X"
                 persons.append(_Cand(
-                    offset + starts[gi], offset + ends[gj - 1], tuple(shaped), "person", strength,
+                    offset + starts[gi], offset + ends[gj - 1], tuple(shaped), "person", -1 if thing_word else strength,
                     country, title, role, gov, gender, possessive and gj == len(toks), in_body,
                     surface=text[starts[gi]:ends[gj - 1]] if gi < gj else None))
                 run_country = None
@@ -629,6 +634,8 @@ class EntityTable:
             else:
                 tok = c.tokens[0]
                 options = token_index.get(tok, [])
+                if c.strength < 0 and not options:
+                    continue  # a lone thing word ("Park", "House") that names nobody here
                 if options:
                     ent = max(options, key=lambda e: (last_seen.get(e.id, -1), -e.id))
                 elif c.strength >= 1 or c.title or c.gender:

@@ -37,3 +37,16 @@ def test_descriptions_resolve(extractor) -> None:  # type: ignore[no-untyped-def
     ex = extractor.extract(art)
     assert [(s.speaker.name, s.quote) for s in ex.statements] == [
         ("William Ruto", "the visit would deepen trade ties")]
+
+
+def test_a_lone_thing_word_is_a_short_form_only_when_a_full_name_holds_it() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "South Korean President Park Min-ho arrived in Hanoi on Wednesday.\n"
+        "Park, whose trip is his first to the region, said Seoul would train engineers.\n"
+        "Park officials said the lake was clean."))
+    assert any(s.speaker.name == "Park Min-ho" and s.quote.startswith("Seoul would") for s in ex.statements)
+    ex = Extractor().extract(article("Park said the lake was clean."))
+    assert not ex.statements
