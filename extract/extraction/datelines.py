@@ -25,7 +25,7 @@ class Dateline:
 
 
 _DATELINE = re.compile(
-    r"\s*(?P<city>[A-Z][A-Za-z.'’\- ]{1,30}?)(?:/[A-Z][A-Za-z ]{1,20})?"
+    r"\s*(?P<city>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’\- ]{1,30}?)(?:/[A-Z][A-Za-z ]{1,20})?"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,25}?))?"
     r"(?:,\s*(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s*\d{4})?)\.?)?"
     r"\s*(?:\([A-Za-z\- ]{1,20}\)|/[A-Z]+/\.?)?\s*(?:—|–|--|-|:)\s")
@@ -34,7 +34,7 @@ _DATELINE = re.compile(
 # Wider shapes, accepted only when the city is a known place: "NEW DELHI (Outlet / Agency -
 # 10th September, 2020)", "RIYADH, (Agency - ...)", "Margao (Goa) [India], Nov 6 (ANI):".
 _DATELINE_WIDE = re.compile(
-    r"\s*(?P<city>[A-Z][A-Za-z.'’\- ]{1,30}?)(?:\s*\([A-Za-z ]{1,20}\))?(?:\s*\[(?P<region>[A-Z][A-Za-z ]{1,30})\])?"
+    r"\s*(?P<city>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’\- ]{1,30}?)(?:\s*\([A-Za-z ]{1,20}\))?(?:\s*\[(?P<region>[A-Z][A-Za-z ]{1,30})\])?"
     r"(?:,\s*(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s*\d{4})?)\.?)?"
     r"\s*,?\s*\((?=[^()\n]{0,90}(?:\d|/|[A-Z]{2,}))[^()\n]{1,90}\)\s*(?:—|–|--|-|:)?\s+(?=[A-Z])")
 

@@ -380,6 +380,19 @@ class Resolution:
                 return e
         if head in _STATEMENT_HEADS:
             return None
+        proper = [w for w in mods if w[:1].isupper() and w.lower() != "the"]
+        if proper and not country and head in ("office", "ministry", "department", "embassy", "agency",
+                                                "presidency", "secretariat", "commission", "council"):
+            # "the Holy See press office said": an organisation by its written name
+            name = " ".join([*(w for w in mods if w.lower() != "the"), head])
+            key = "desc:" + name.lower()
+            ent = self.mentions.table.org_by_name.get(key)
+            if ent is None:
+                ent = Entity(len(self.mentions.table.entities), name, "organization", tuple(name.split()),
+                             org_kind="government", is_government=True, strength=1)
+                self.mentions.table.entities.append(ent)
+                self.mentions.table.org_by_name[key] = ent
+            return ent
         # an unseen organisation named by a lowercase description with a country
         if country and head in ("ministry", "department", "embassy", "government", "military",
                                 "army", "cabinet", "presidency", "office", "agency"):

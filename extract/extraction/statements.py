@@ -90,7 +90,8 @@ _WHO_BEFORE = re.compile(r",\s*who\s+(?:[\w\-]+\s+){0,3}$")
 _OWN_ACT = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?!that\b|when\b|where\b|which\b|what\b|how\b|with\b|for\b|from\b|into\b|over\b|about\b)"
                      r"[a-z]{3,}\s+(?:his|her|its|their)\s")
 # a lowercase description between the comma and a trailing speaker's name
-_DESC_LEAD = re.compile(r"[,—–]\s(?:the\s+)?(?:[a-z][\w\-]*\s+){1,4}$")
+_DESC_LEAD = re.compile(r"[,—–]\s(?:the\s+)?(?:[a-z][\w\-]*\s+){1,4}$"
+                        r"|[,—–]\s(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s\s+$")  # "the President's Office"
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$|,\s*$")
 _QUOTE_SOON = re.compile(r"[^.;“\"]{0,70}?[:,]?\s*[“\"«]")
 _AS_QUOTE = re.compile(r"[^.;“\"]{0,60}?\b(?:as|it)\s+[“\"«]")

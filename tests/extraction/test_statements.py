@@ -121,3 +121,17 @@ def test_frames_roles_and_relays() -> None:
     assert ("Lars Holm", "the outlook was weak") in got
     assert ("Zoltan Varga", "faster cuts") in got and ("Zoltan Varga", "the decision was welcome") in got
     assert not any(sp == "Korean Central News Agency" for sp, _ in got)
+
+
+def test_offices_and_press_offices_speak() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "MALÉ — President Ibrahim Nasir received a telephone call from Prime Minister Raj Varma on "
+        "Saturday, the President's Office said."))
+    assert any(s.speaker.name.endswith("Office") and s.quote.startswith("President Ibrahim Nasir") for s in ex.statements)
+    ex = Extractor().extract(article(
+        "VATICAN CITY (Agency) - President Martin Aguero was received by the Pope on Monday, the Holy "
+        "See press office said."))
+    assert any(s.speaker.name == "Holy See press office" for s in ex.statements)
