@@ -475,8 +475,12 @@ def runs(wh: Warehouse, limit: int = 20) -> pd.DataFrame:
         wh,
         """
         SELECT run_id, status, started_at, finished_at, window_start, window_end,
-               articles_seen, articles_loaded, articles_quarantined, articles_duplicate,
-               visits, meetings, statements, message
+               articles_seen, articles_loaded, articles_unchanged, articles_quarantined, articles_duplicate,
+               articles_skipped, visits, meetings, statements, message,
+               -- The definition `dipnews status` uses (extract.runs.RunRecord.reconciles):
+               -- every input seen ends loaded, already landed, quarantined, duplicate or skipped.
+               articles_seen = articles_loaded + articles_unchanged + articles_quarantined
+                   + articles_duplicate + articles_skipped AS reconciles
         FROM ops.runs
         ORDER BY started_at DESC NULLS LAST, run_id DESC
         LIMIT ?

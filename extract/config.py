@@ -113,6 +113,20 @@ class ConfigModel(BaseSettings):
     # Settings every source shares (network allow-lists, deadlines ...) go here as typed fields.
     # A key the model does not declare is an error: a new setting needs a field here (or in
     # a section model) and its value carried into Settings in settings_from_model.
+    # Networks the request-forgery guard lets every feed reach (CIDRs; in the environment
+    # DIPNEWS_ALLOW_NETWORKS="127.0.0.1/32,10.0.0.0/8"). Empty: public addresses only.
+    allow_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("allow_networks", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> Any:
+        from extract.sources.http import parse_networks
+
+        if isinstance(value, str):  # from the environment: comma-separated
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, list):
+            parse_networks(value)  # ValueError names the bad CIDR
+        return value
 
     @field_validator("warehouse", mode="before")
     @classmethod
@@ -299,7 +313,12 @@ def settings_from_model(model: ConfigModel, found: Path | None, warehouse: Path 
         if entry.kind == "files" and not Path(location).is_absolute():
             location = str(entry_base / location)
         name = _NAME.sub("_", entry.name or source_name_for(location))
-        sources.append(SourceConfig(name=name, kind=entry.kind, location=location, options=entry.options))
+        options = entry.options
+        if entry.kind == "feed" and model.allow_networks:
+            own = options.get("allow_networks") or []
+            options = {**options, "allow_networks": [*model.allow_networks,
+                                                     *[n for n in own if n not in model.allow_networks]]}
+        sources.append(SourceConfig(name=name, kind=entry.kind, location=location, options=options))
     if warehouse is not None:
         wh = Path(warehouse)
     elif model.warehouse.dir is None:

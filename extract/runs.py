@@ -69,6 +69,13 @@ class RunRecord:
     message: str = ""
     stages: dict = field(default_factory=dict)  # per-stage figures, for `dipnews status`
 
+    def reconciles(self) -> bool:
+        """Every input seen ends loaded, already landed, quarantined, duplicate or skipped
+        (outside the window, deferred, left for the next run). The dashboard's query
+        computes the same in SQL."""
+        return self.articles_seen == (self.articles_loaded + self.articles_unchanged + self.articles_quarantined
+                                      + self.articles_duplicate + self.articles_skipped)
+
     def save(self, layout: Layout) -> None:
         atomic_write_bytes(layout.runs_dir / f"{safe(self.run_id)}.json", json.dumps(asdict(self), indent=1).encode())
 

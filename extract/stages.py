@@ -39,7 +39,7 @@ class GateFailed(RuntimeError):
 
 # ---------------------------------------------------------------------- pull
 def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig], window: Window,
-         progress: Progress | None = None, dedupe: bool = True) -> LandingStats:
+         progress: Progress | None = None, dedupe: bool = True, deadline: float | None = None) -> LandingStats:
     """Read every source, land its articles (or quarantine its bad inputs), mark duplicates.
 
     A source that cannot be read at all (SourceError, or any error raised while
@@ -51,9 +51,43 @@ def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig],
     ``dedupe=False`` leaves duplicate marking to the caller: the DAG pulls sources in
     parallel tasks, which must not update the shared MinHash index at the same time.
     """
+    import time
+
+    from extract.sources.http import RUN_DEADLINE
+
     layout.ensure()
     total = LandingStats()
     failures: list[SourceError] = []
+    # The pull's deadline for all sources together: what is left is retried next run.
+    token = RUN_DEADLINE.set(time.monotonic() + (deadline if deadline is not None else pull_timeout()))
+    try:
+        _pull_sources(layout, sources, window, progress, total, failures)
+    finally:
+        RUN_DEADLINE.reset(token)
+    if dedupe:
+        total.dedup = dedupe_articles(layout, sorted(total.partitions))
+    total.failed_sources = [{"source": f.source, "location": f.location, "reason": f.reason} for f in failures]
+    if failures:
+        raise SourcesFailed(failures, total)
+    return total
+
+
+PULL_TIMEOUT = 2 * 3600.0
+
+
+def pull_timeout() -> float:
+    """Seconds all sources of one pull may take together ($DIPNEWS_PULL_TIMEOUT, default 2 h);
+    each source also has its own ``source_timeout`` (default 15 min)."""
+    value = os.environ.get("DIPNEWS_PULL_TIMEOUT")
+    try:
+        return float(value) if value else PULL_TIMEOUT
+    except ValueError:
+        log.warning("DIPNEWS_PULL_TIMEOUT=%r is not a number of seconds: using %g", value, PULL_TIMEOUT)
+        return PULL_TIMEOUT
+
+
+def _pull_sources(layout: Layout, sources, window: Window, progress: Progress | None, total: LandingStats,
+                  failures: list[SourceError]) -> None:
     for source in sources:
         state_path = layout.source_state_dir / f"{source.name}.json"
         state = json.loads(state_path.read_text()) if state_path.exists() else {}
@@ -81,12 +115,6 @@ def pull(layout: Layout, sources: tuple[SourceConfig, ...] | list[SourceConfig],
             atomic_write_bytes(state_path, json.dumps(state, indent=1, sort_keys=True, default=str).encode())
         log.info("pulled %s: %s", source.name, lander.stats.as_dict())
         total.merge(lander.stats)
-    if dedupe:
-        total.dedup = dedupe_articles(layout, sorted(total.partitions))
-    total.failed_sources = [{"source": f.source, "location": f.location, "reason": f.reason} for f in failures]
-    if failures:
-        raise SourcesFailed(failures, total)
-    return total
 
 
 def dedupe_articles(layout: Layout, partitions: list[str]) -> dict:

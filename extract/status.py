@@ -15,9 +15,27 @@ def _count_rows(files: list[Path]) -> int:
     return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
 
 
+def landed_article_count(layout: Layout) -> int:
+    """Articles in landing (every part file), copies of another source's and evicted ones left out."""
+    from extract.exclusions import evicted, landed_rows
+    from extract.landing import CorruptFile
+
+    try:
+        gone = set(evicted(layout))
+        return len({aid for aid, _source, _uri, _part in landed_rows(layout) if aid not in gone})
+    except CorruptFile:  # status is what one runs when things break: count what can be read
+        total = 0
+        for part in layout.landing_articles.glob("source=*/*/part-*.parquet"):
+            try:
+                total += pq.ParquetFile(part).metadata.num_rows
+            except Exception:  # noqa: BLE001 - an unreadable part counts nothing
+                continue
+        return total
+
+
 def status_report(layout: Layout, limit: int = 10) -> dict:
     runs = all_runs(layout)[-limit:]
-    landed = _count_rows(sorted(layout.landing_articles.glob("source=*/*/articles.parquet")))
+    landed = landed_article_count(layout)
     quarantined = _count_rows(sorted(layout.quarantine.glob("source=*/quarantine.parquet")))
     lines = [f"warehouse {layout.root}", f"  landed articles: {landed}; quarantined inputs: {quarantined}"]
     if layout.published.exists():
@@ -29,8 +47,7 @@ def status_report(layout: Layout, limit: int = 10) -> dict:
     lines.append(f"{'run':44} {'status':12} {'seen':>5} {'new':>5} {'old':>5} {'quar':>5} {'dup':>4} {'skip':>5} "
                  f"{'visits':>6} {'meet':>5} {'stmt':>5}  ok")
     for r in reversed(runs):
-        reconciles = r.articles_seen == (r.articles_loaded + r.articles_unchanged + r.articles_quarantined
-                                         + r.articles_duplicate + r.articles_skipped)
+        reconciles = r.reconciles()
         lines.append(
             f"{r.run_id[:44]:44} {r.status:12} {r.articles_seen:5} {r.articles_loaded:5} {r.articles_unchanged:5} "
             f"{r.articles_quarantined:5} {r.articles_duplicate:4} {r.articles_skipped:5} {r.visits:6} {r.meetings:5} "

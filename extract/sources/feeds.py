@@ -463,6 +463,14 @@ class _FeedPull:
             # The canonical URL: trackers need not learn that a crawler followed the feed.
             fetched = self.fetcher.get(canon, accept=HTML_TYPES)
         except FetchError as exc:
+            if exc.refused:
+                # A link (or a redirect) to an address no feed item may point at: the
+                # item is quarantined, its text is not trusted either.
+                return Rejected(self.config.name, uri, f"link refused: {exc.reason}",
+                                repr(dict(entry))[:10000].encode("utf-8", "backslashreplace"))
+            if exc.deadline:
+                self.pending += 1
+                return Skipped(self.config.name, uri, f"{exc.reason} (tried again on the next pull)")
             done = self.attempts.get(key, 0) + 1
             if exc.transient and done < self.options.max_page_attempts:
                 self.attempts[key] = done

@@ -142,8 +142,9 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(fixture_corpus, t
     completed = 0
     slowest_exit = 0.0
     for trial in range(TRIALS):
-        # Stratified over the run's length, so every stage gets its share of kills.
-        delay = duration * (trial + rng.random()) / TRIALS
+        # Stratified over a little more than a run's length, so every stage gets its
+        # share of kills and some runs complete.
+        delay = 1.25 * duration * (trial + rng.random()) / TRIALS
         # Each trial is the rerun of the one before: it must start at once (no lock
         # left behind by a worker of the killed run) ...
         assert lock_is_free(wh), f"trial {trial}: the warehouse is still locked"

@@ -13,6 +13,13 @@ FAST = {"min_interval": 0, "connect_timeout": 1, "read_timeout": 1, "total_timeo
         "backoff": 0.01, "max_backoff": 0.05, "max_retry_after": 2}
 
 
+@pytest.fixture(autouse=True)
+def _loopback_allowed(monkeypatch):
+    """The fixture servers listen on 127.0.0.1, which the request-forgery guard refuses
+    unless it is opened explicitly: exactly that address, nothing more."""
+    monkeypatch.setenv("DIPNEWS_ALLOW_NETWORKS", "127.0.0.1/32")
+
+
 @pytest.fixture
 def server():
     srv = FixtureServer()

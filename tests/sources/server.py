@@ -6,6 +6,7 @@ Tests never touch the internet: everything is served from memory by this server.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ class Route:
     chunk: int = 64 * 1024
     send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
     etag: str | None = None  # answers 304 to a matching If-None-Match
+    header_drip: float = 0.0  # seconds between header lines, sent for ever (a header-dripping server)
 
 
 @dataclass
@@ -40,7 +42,7 @@ class Seen:
 class FixtureServer:
     """``ThreadingHTTPServer`` on a free port; routes can change while it runs."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, list[Route]] = {}
         self.requests: list[Seen] = []
         self._lock = threading.Lock()
@@ -55,11 +57,18 @@ class FixtureServer:
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
                 server._serve(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server_class = ThreadingHTTPServer
+        if ":" in host:
+            class V6Server(ThreadingHTTPServer):
+                address_family = socket.AF_INET6
+
+            server_class = V6Server
+        self.httpd = server_class((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False
         self.httpd.handle_error = lambda request, address: None  # clients hanging up early is the point
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        shown = f"[{host}]" if ":" in host else host
+        self.base = f"http://{shown}:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
@@ -89,6 +98,16 @@ class FixtureServer:
             route = (queue.pop(0) if len(queue) > 1 else queue[0]) if queue else Route(404, b"not found")
         if route.delay:
             time.sleep(route.delay)
+        if route.header_drip:
+            try:
+                h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for n in range(100000):
+                    h.wfile.write(f"X-Drip-{n}: x\r\n".encode())
+                    h.wfile.flush()
+                    time.sleep(route.header_drip)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if route.etag and h.headers.get("If-None-Match") == route.etag:
             h.send_response(304)
             h.send_header("ETag", route.etag)

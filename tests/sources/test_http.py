@@ -200,7 +200,8 @@ def test_unreachable_robots_txt_means_disallow(server):
     server.add("/page.html", body=b"x")
     with fetcher() as f, pytest.raises(FetchError) as err:
         f.get(server.url("/page.html"))
-    assert "robots.txt unreachable" in err.value.reason
+    assert err.value.reason.startswith("unreachable: robots.txt could not be fetched (HTTP 503")
+    assert "disallowed" not in err.value.reason and err.value.transient  # tried again next run
     assert server.hits("/page.html") == 0
 
 
