@@ -121,6 +121,6 @@ def test_a_whole_pull_of_a_fuzzed_feed_fails_clearly_or_accounts_for_every_item(
     except SourceError as exc:
         assert exc.reason
         return
-    parsed = parse_feed(raw, url=fuzz_server.url("/fuzz.xml"))
+    parsed = parse_feed(raw, url=fuzz_server.url("/fuzz.xml"), content_type="application/rss+xml")  # as served
     assert len(items) == len(parsed.entries)
     assert all(isinstance(i, Article | Rejected | Skipped) for i in items)
