@@ -178,7 +178,7 @@ class _Found:
 
 
 _ATTEND = re.compile(
-    r"(?P<attended>\b(?:was|were|is|are)\s+(?:also\s+)?attended\s+by\s+)"
+    r"(?P<attended>\b(?:was|were|is|are)\s+(?:also\s+)?attended\s+by\s+|,\s*(?:which\s+was\s+)?attended\s+by\s+)"
     r"|(?P<present_pre>(?<![\w])(?:[Aa]lso\s+)?[Pp]resent\s+(?:there\s+|at\s+the\s+\w+\s+|during\s+the\s+\w+\s+|"
     r"on\s+the\s+occasion\s+)?(?:were|was)\s+)"
     r"|(?P<present_post>\b(?:(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)|(?:also\s+)?(?:addressed|attended|joined|sat\s+in\s+on)\s+"
@@ -220,6 +220,8 @@ def _has_place(doc: Document, sent: Sentence) -> bool:
 
 _AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|"
                      r"expected|set|due|scheduled|to|is\s+expected\s+to|is\s+set\s+to|[a-z]+ly)\s+){0,4}$")
+_THE_EVENT_WHICH = re.compile(r"\bthe\s+(?:meeting|talks|conference|video\s+conference|call|summit|session),\s*which\s+was\s+(?:also\s+)?attended\b")
+_AFTER_ING = re.compile(r"\b(?:after|before|while|since)\s+$")
 _COMMA_VP = re.compile(r"\b(?:on\s+\w+day|today|yesterday|[a-z]+)\s*,\s*(?:and\s+)?(?:later\s+|then\s+|also\s+)?$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+(?:the\s+)?$")
 # envoys who live where they are received: "received the Japanese Ambassador" is no visit
@@ -264,6 +266,11 @@ def _last_pair(found: list[_Found] | None, sent: Sentence, exclude: list[Entity]
 def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] | None = None,
                    exclude: list[Entity] | None = None) -> list[Entity]:
     pre = doc.body[max(sent.start, pos - 80):pos]
+    if _AFTER_ING.search(pre):
+        # "..., three days after holding talks with X": the sentence's subject
+        subj = _sentence_subject(doc, sent, pos, from_start=True)[:1]
+        if subj:
+            return subj
     if _THE_TWO.search(pre):
         # two persons named earlier in this very sentence, else the last meeting's pair
         local = [m.entity for m in doc.mentions.agents_in(sent.start, pos) if m.kind == "person"
@@ -388,8 +395,9 @@ class MeetingRules:
         for m in doc.mentions.agents_in(lo, hi):
             if m.kind != "person" or m.entity is None or m.entity.strength <= 0 or doc.in_quote(m.start):
                 continue
-            if re.search(r"(?:\bof|['’]s)\s+(?:the\s+)?$", body[max(lo, m.start - 8):m.start]):
-                continue  # "the grandson of X", "X's envoy"
+            if re.search(r"(?:\bof|['’]s)\s+(?:the\s+)?$", body[max(lo, m.start - 8):m.start]) and not \
+                    any(p.end >= m.start - 4 for p in doc.mentions.places_in(max(lo, m.start - 40), m.start)):
+                continue  # "the grandson of X", "X's envoy" (but "Senegal's X" is Senegal's leader)
             out.append(m.entity)
         return out
 
@@ -456,14 +464,23 @@ class MeetingRules:
                 target = self._recent(found, sent, back)
                 if kind == "attended" and not _EVENT_SUBJECT.match(sent.text):
                     target = None  # "... the summit's main session, which was also attended by X, Y"
+                    if _THE_EVENT_WHICH.search(sent.text):
+                        # "X chaired the meeting, which was attended by ...": the meeting just
+                        # reported, whatever its mode (a video conference too)
+                        target = next((f for f in reversed(found) if f.sent.index >= sent.index - 3
+                                       and not f.planned), None)
                 if target is None and kind == "attended":
                     # "the session, which was also attended by X, Y and Z": the
                     # sentence's subject and the attendees met
                     subj = (_sentence_subject(doc, sent, ts) or _sentence_subject(doc, sent, ts, from_start=True))[:1]
                     if subj and subj[0].kind == "person":
                         d, prec = doc.dates.date_for(sent, ts, False)
-                        loc = location_in(doc, sent.start, sent.end)
-                        target = _Found(list(subj), sent, ts, loc, None, "in_person", False,
+                        # "... held a video conference. X chaired the meeting, which was
+                        # attended by ...": the mode of the event the sentence before reported
+                        prev = doc.sentences[sent.index - 1].text if sent.index else ""
+                        mode = _mode(prev + " " + sent.text, "attended", "")
+                        loc = location_in(doc, sent.start, sent.end) if mode == "in_person" else None
+                        target = _Found(list(subj), sent, ts, loc, None, mode, False,
                                         "meeting.attended_by", d, prec)
                         target.dateline_ok = not _has_place(doc, sent)
                         found.append(target)
@@ -708,8 +725,11 @@ class MeetingRules:
         window = sent.text if kind == "spoke" else body[max(sent.start, ts - 60):min(sent.end, te + 60)]
         mode = _mode(window, kind, t.m.group())
         loc_lo = doc.dates.clause_bounds(sent, ts)[0] if kind in ("their_meeting", "whom") else sent.start
-        if kind == "met" and t.entry.startswith("meeting") and body[max(sent.start, ts - 2):ts].startswith(","):
-            loc_lo = ts  # "X stopped at Shannon en route to The Hague, meeting Y": the clause's own place
+        if (kind == "met" and t.entry.startswith("meeting") and body[max(sent.start, ts - 2):ts].startswith(",")) \
+                or _AFTER_ING.search(t.pre):
+            # "X stopped at Shannon en route to The Hague, meeting Y", "X met Y at Z, three
+            # days after holding talks with W in Moscow": the clause's own place
+            loc_lo = ts
         loc = location_in(doc, loc_lo, chi) if mode == "in_person" else None
         if loc is None and mode == "in_person":
             # "he travelled to Riyadh, where he met X": the place the clause hangs on

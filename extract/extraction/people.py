@@ -273,8 +273,10 @@ class MentionScanner:
             else:
                 pre_title, pre_country, pre_org, pre_former = None, None, None, False
             run_country: str | None = None
+            poss_country = False  # the run follows "<Country>'s": "Ghana's Kwame Asante"
             if prev_info[0] and prev_end >= 0 and text[prev_end:rs] in ("'s ", "’s "):
                 run_country = prev_info[0]  # "Kenya's Foreign Minister Esther Njoroge"
+                poss_country = True
             run_org: Organization | None = None
             run_title: str | None = pre_title
             gender: str | None = None
@@ -373,6 +375,10 @@ class MentionScanner:
                     run_org = org
                     k = k3
                     continue
+                last_place = self.gz.places.get(name_toks[-1])
+                if last_place is not None and last_place.kind == "demonym" and len(name_toks) <= 2:
+                    k = k2
+                    continue  # "West African leaders": a region's demonym, no person
                 thing_word = False
                 if name_toks[-1] in THING_HEADS:
                     if len(name_toks) > 1:
@@ -399,7 +405,8 @@ class MentionScanner:
                         gi += lead
                         name_toks = name_toks[lead:]
                         run_has_title = True
-                if all(t in PORTFOLIO_WORDS or t in _NOT_NAME_WORDS or t in NAME_PARTICLES for t in name_toks):
+                if all(t in PORTFOLIO_WORDS or t in _NOT_NAME_WORDS or t in NAME_PARTICLES or t in _NON_NAMES
+                       for t in name_toks):
                     k = k2
                     continue  # "Foreign Affairs", "Climate Change", "Heads": not a person
                 # a person candidate
@@ -424,7 +431,7 @@ class MentionScanner:
                     if shaped[0] in _NON_NAMES:
                         k = k2
                         continue  # "New", "Last", "Residence": capitalised, never a name
-                country = run_country if (titled_here or gi > 0) else None
+                country = run_country if (titled_here or gi > 0 or (poss_country and gi == 0)) else None
                 if pre_ok and pre_country and not country:
                     country = pre_country
                 org_for = run_org or (pre_org if pre_ok else None)

@@ -176,3 +176,31 @@ def test_a_relative_clause_is_no_apposition(extractor: Extractor) -> None:
     kral = [a for a in ex.actors if a.name == "Tomasz Kral"]
     assert kral and kral[0].country != "UKR"
     assert any(v.visitor.name == "Tomasz Kral" and v.host_country == "UKR" for v in ex.visits)
+
+
+def test_summit_attendance_lists(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "ABUJA — West African leaders met in Abuja on Sunday for a regional summit.\n"
+        "Nigerian President Ibrahim Bello hosted the summit, attended by Senegal's Amadou Ndiaye, "
+        "Ghana's Kofi Mensah and Sierra Leone's Julius Koroma."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert {("Amadou Ndiaye", "NGA"), ("Kofi Mensah", "NGA"), ("Julius Koroma", "NGA")} <= got
+    assert not any(v.visitor.name == "West African" for v in ex.visits)
+
+
+def test_attendance_of_a_video_conference_is_no_visit(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "TOKYO — Foreign ministers of Japan and five Central Asian countries held a video conference on Thursday.\n"
+        "Foreign Minister Yuki Arai chaired the meeting, which was attended by Kazakhstan's Aibek Nurlan "
+        "and Kyrgyzstan's Azamat Tokto."))
+    assert any(m.mode == "video" and len(m.participants) == 3 for m in ex.meetings)
+    assert not ex.visits
+
+
+def test_after_holding_talks_in_another_capital(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "BRUSSELS — Hungarian Prime Minister Gabor Toth met President Liang Wei at the Diaoyutai State "
+        "Guesthouse on Monday, three days after holding talks with Russian President Mikhail Sorin in Moscow."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Gabor Toth", "RUS") in got and ("Gabor Toth", "CHN") in got
+    assert ("Mikhail Sorin", "CHN") not in got
