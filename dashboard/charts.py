@@ -28,21 +28,27 @@ def _months(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def monthly_events(df: pd.DataFrame, height: int = 260) -> alt.Chart:
-    """Stacked monthly bars from long rows (month, event_type, events)."""
+def monthly_events(df: pd.DataFrame, height: int = 260, selectable: bool = False) -> alt.Chart:
+    """Stacked monthly bars from long rows (month, event_type, events).
+
+    `selectable`: a click on a bar selects its month and type (the selection "bar", with
+    `month_key` "YYYY-MM" and `event_type`) for Streamlit's `on_select`.
+    """
     # Ordinal year-month: one evenly sized bar per month, labelled "Jan 2024".
     month = alt.X("yearmonth(month):O", title="Month", axis=alt.Axis(labelAngle=0))
     data = _months(df)
     # Stack in the legend's order (visit at the bottom), not alphabetically.
     data["stack"] = data["event_type"].map({t: i for i, t in enumerate(EVENT_TYPES)})
-    return (
+    data["month_key"] = data["month"].dt.strftime("%Y-%m")
+    chart = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(cursor="pointer" if selectable else "default")
         .encode(
             x=month,
             y=alt.Y("sum(events):Q", title="Events"),
             color=alt.Color("event_type:N", scale=_EVENT_SCALE, title="Event type"),
             order=alt.Order("stack:Q", sort="ascending"),
+            detail="month_key:N",  # one per month: splits nothing, carries the key
             tooltip=[
                 alt.Tooltip("yearmonth(month):O", title="Month"),
                 alt.Tooltip("event_type:N", title="Type"),
@@ -51,6 +57,9 @@ def monthly_events(df: pd.DataFrame, height: int = 260) -> alt.Chart:
         )
         .properties(height=height)
     )
+    if selectable:
+        chart = chart.add_params(alt.selection_point(name="bar", fields=["month_key", "event_type"], on="click"))
+    return chart
 
 
 def monthly_events_wide(df: pd.DataFrame, height: int = 260) -> alt.Chart:

@@ -7,6 +7,7 @@ a Markdown-rendering call goes through `md_escape` first.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -59,7 +60,9 @@ def overview(wh: Warehouse, f: Filters) -> None:
     if activity.empty:
         st.info(NOTHING_SELECTED)
     else:
-        _chart(charts.monthly_events(activity))
+        picked = st.altair_chart(charts.monthly_events(activity, selectable=True), width="stretch",
+                                 on_select="rerun", key="month_pick")
+        _month_link(picked, f)
 
     left, right = st.columns(2)
     with left:
@@ -89,6 +92,29 @@ def overview(wh: Warehouse, f: Filters) -> None:
             # st.table prints floats with four decimals; tone needs two and a sign.
             quotes["Tone"] = [_signed(t) for t in quotes["Tone"]]
             st.table(quotes, hide_index=True)
+
+
+def _month_link(event: object, f: Filters) -> None:
+    """A clicked bar links to the Events view of that month and type, with the evidence."""
+    try:
+        points = event.selection["bar"]  # type: ignore[attr-defined,index]
+    except (AttributeError, KeyError, TypeError):
+        return
+    for point in points or []:
+        try:
+            first = dt.date.fromisoformat(f"{point['month_key']}-01")
+        except (KeyError, TypeError, ValueError):
+            continue
+        etype = point.get("event_type")
+        if etype not in EVENT_TYPES:
+            continue
+        last = (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
+        query = {"view": "events", "from": max(first, f.start).isoformat(),
+                 "to": min(last, f.end).isoformat(), "types": etype}
+        if f.country:
+            query["country"] = f.country
+        st.markdown(f"[The {etype}s of {first.strftime('%b %Y')}, with their evidence and sources]"
+                    f"(?{urlencode(query)})")
 
 
 # ---------------------------------------------------------------- bilateral

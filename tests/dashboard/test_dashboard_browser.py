@@ -252,6 +252,29 @@ def _click_an_arc_end(page: DevTools) -> None:
     wait_for(picked, timeout=20)
 
 
+def _click_a_bar(page: DevTools) -> None:
+    """Click January's bar in the overview: a link to that month's events and their evidence."""
+    import time
+
+    rect = json.loads(page.evaluate(
+        "JSON.stringify(document.querySelector('.vega-embed svg, .vega-embed canvas').getBoundingClientRect())"))
+    for fx, fy in ((0.12, 0.7), (0.15, 0.75), (0.18, 0.65)):  # January: the first of four bars
+        x, y = rect["x"] + rect["width"] * fx, rect["y"] + rect["height"] * fy
+        page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+        time.sleep(0.3)
+        page.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
+        page.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
+        try:
+            wait_for(lambda: "of Jan 2024, with their evidence" in page.evaluate("document.body.innerText"),
+                     timeout=8)
+        except TimeoutError:
+            continue
+        links = page.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.href)")
+        assert any("view=events" in h and "from=2024-01-08" in h and "to=2024-01-31" in h for h in links)
+        return
+    pytest.fail("no bar of the overview chart answered a click")
+
+
 @pytest.mark.browser
 def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path) -> None:
     """Each view in headless Chromium: drawn, no exception or error box, a screenshot.
@@ -319,6 +342,8 @@ def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path)
                     assert f"view={slug.split('&')[0]}" in page.evaluate("location.search"), slug
                     if slug == "map" and not real:
                         _click_an_arc_end(page)
+                    if slug == "overview" and not real:
+                        _click_a_bar(page)
                     shots[slug] = base64.b64decode(
                         page.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"])
                 assert not page.saw("Page.javascriptDialogOpening")
