@@ -54,13 +54,14 @@ _TRIGGER = re.compile(
     rf"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS})"
     rf"|(?P<phoned>{alternation(_T['phoned'])})(?=\s+[A-Z])"
     rf"|(?P<interaction>{alternation(_T['interaction'])})(?=\s+(?:[A-Z]|the\s+[a-z]))"
+    rf"|(?P<signed>{alternation(_T['signed'])})\s+(?:[\w\-]+\s+){{0,5}}?{alternation(VOCAB.agreement_nouns)}\s+with(?=\s)"
     rf"|(?P<talks_with>{alternation(_T['talks_with'])})(?:\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+with"
     r"|(?P<whom>with\s+whom)"
     rf"|(?P<joined>{alternation(_T['joined'])})(?=\s+[^.;]{{0,160}}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){{0,3}}?{alternation(VOCAB.event_nouns)}\b)"
     rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
     r")(?![\w’'\-])")
 _KINDS = ("met", "call_from", "held", "between", "host", "spoke", "call", "courtesy", "sat", "their",
-          "phoned", "interaction", "talks_with", "spent", "whom", "joined")
+          "phoned", "interaction", "signed", "talks_with", "spent", "whom", "joined")
 _HOST_TO_PLACE = re.compile(r"[^,.;]{0,60}?\bto\s+(?:the\s+)?[A-Z]")
 _WITH = re.compile(r"\b(?:with|between)\s+")
 _WITH_TO = re.compile(r"\b(?:with|to)\s+")
@@ -80,6 +81,7 @@ _OBJ_STOP = re.compile(
     r"made|took|paid|sat|spoke|gave|went|flew|left|laid|saw|had)|"
     r"(?:on|about|over|regarding|focused\s+on|focusing\s+on)\s+(?=[a-z]))\b|,\s+(?=[a-z])(?!and\b|along\s+with\b|as\s+well\s+as\b)")
 _ATTRIBUTIVE = re.compile(r"\s+(?:summit|meeting|talks|forum|conference|session|leaders|ministers|member|members|"
+                          r"counterparts|counterpart|partners|officials|delegates|envoys|"
                           r"countries|states|charter|headquarters|secretariat|framework|palace|residence|"
                           r"airport|airbase|compound|building|office)\b")
 
@@ -88,6 +90,8 @@ _POSS_PRONOUN = re.compile(r"\b(?:his|her|their|its)\b")
 # "told B that", "thanked B for", "briefed B on", "assured B of": the interaction's object
 _AFTER_INTERACTION = re.compile(r"(?:\s*,)?\s+(?:(?:on|in|at|during)\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:that|for|on|of|about)\b|\s*[,:]?\s*[“\"]")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|announced|reported|stated)\b")
+_OTHER_PARTICIPLE = re.compile(r"\b(?:mounted|led|played|given|organised|organized|performed|presented|accompanied)\s*$")
+_READOUT = re.compile(r"\breadout\b")
 _THE_CALL = re.compile(r"\b(?:the|a|their)\s+call\b")
 _MEAL_OR_TALKS = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:[\w\-]+\s+)?(?:breakfast|lunch|dinner|luncheon|banquet|talks|tea|meeting)\b")
 _FOR_EVENT = re.compile(r"\bfor\s+(?:a|an|the|their)\s+")
@@ -111,7 +115,8 @@ def _mode(window: str, kind: str, trigger: str) -> str:
             return "video"
         if mode == "phone":
             return "phone"
-    if _PHONE.search(window) or kind in ("phoned", "call_from") or (kind == "spoke" and _THE_CALL.search(window)) or (
+    if _PHONE.search(window) or kind in ("phoned", "call_from") or (
+            kind == "spoke" and (_THE_CALL.search(window) or _READOUT.search(window))) or (
             kind == "held" and _entry(trigger).endswith(" call")):
         return "phone"
     return "in_person"
@@ -536,7 +541,8 @@ class MeetingRules:
         if kind == "met" and word == "meeting" and re.search(r"\b(?:before|after|while|when)\s+$", pre):
             kind = "their_meeting"
         if kind == "spoke" and not (_PHONE.search(sent.text) or _VIDEO.search(sent.text)
-                                    or _CALL_RX.search(sent.text) or _THE_CALL.search(sent.text)):
+                                    or _CALL_RX.search(sent.text) or _THE_CALL.search(sent.text)
+                                    or _READOUT.search(sent.text)):
             return None  # "spoke to X ..., in a readout of the call": a call; otherwise a speech
         if kind == "courtesy" and m.group().startswith("called") and (not re.match(
                 r"\s+(?:[A-Z]|the\s+(?:[A-Z]|visiting|new))", body[te:te + 20]) or re.match(
@@ -561,6 +567,8 @@ class MeetingRules:
         parts = _subject_group(doc, t.sent, t.ts - len(t.pre) + _PASSIVE_BEFORE.search(t.pre).start(), t.found)
         host = None
         bm = _BY.search(doc.body, t.te, min(t.chi, t.te + 80))
+        if bm and _OTHER_PARTICIPLE.search(doc.body, t.te, bm.start()):
+            bm = None  # "welcomed ... with a guard of honour mounted by the army": another verb's agent
         if bm:
             hosts = _objects(doc, bm.end(), t.chi)
             parts += hosts
@@ -635,6 +643,13 @@ class MeetingRules:
         parts = _subject_group(doc, t.sent, t.ts, t.found)
         return _Parts(parts + [nxt[0].entity])
 
+    def _signed(self, t: _Trigger) -> _Parts | None:
+        # "X signed a security agreement with Y": the two signed it together
+        doc = self.doc
+        parts = _subject_group(doc, t.sent, t.ts, t.found) or _sentence_subject(doc, t.sent, t.ts)
+        objs = [e for e in _objects(doc, t.te, t.chi) if e.kind == "person"][:1]
+        return _Parts(parts + objs) if objs else None
+
     def _talks_with(self, t: _Trigger) -> _Parts | None:
         # "X's talks with Y", "in talks with Y"
         doc = self.doc
@@ -682,7 +697,7 @@ class MeetingRules:
         "between": _between, "whom": _whom, "joined": _joined, "their": _their,
         "their_meeting": _their_meeting, "phoned": _phoned, "call_from": _call_from,
         "talks_with": _talks_with, "held": _with_object, "spoke": _with_object, "call": _with_object,
-        "interaction": _interaction,
+        "interaction": _interaction, "signed": _signed,
     }
 
     # ------------------------------------------------------------ shared completion
@@ -795,8 +810,9 @@ class MeetingRules:
             if not guests:
                 continue
             loc = location_in(doc, sent.start, sent.end)
-            d, prec = doc.dates.date_for(sent, ts, False)
-            f = _Found([*guests, host.entity], sent, ts, loc, None, "in_person", False,
+            planned = bool(cues.PLANNED_CLAUSE.search(body, sent.start, ts)) or cues.is_planned(body[max(sent.start, ts - 40):ts])
+            d, prec = doc.dates.date_for(sent, ts, planned)
+            f = _Found([*guests, host.entity], sent, ts, loc, None, "in_person", planned,
                        f"meeting.hosted_by:{m.group('verb')}", d, prec)
             f.dateline_ok = loc is None and not _has_place(doc, sent)
             out.append(f)

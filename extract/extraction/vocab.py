@@ -54,6 +54,7 @@ class Vocabulary:
     speech_verbs: tuple[SpeechVerb, ...]
     meeting_nouns: tuple[str, ...]
     event_nouns: tuple[str, ...]
+    agreement_nouns: tuple[str, ...]
     meeting_triggers: dict[str, tuple[str, ...]]  # kind -> phrases
     call_phrases: dict[str, str]  # phrase -> mode
     travel_verbs: dict[str, tuple[str, ...]]  # kind -> forms
@@ -106,6 +107,7 @@ def load_vocabulary(directory: Path | str | None = None) -> Vocabulary:
         speech_verbs=speech,
         meeting_nouns=_lines(d, "meeting_nouns.txt"),
         event_nouns=_lines(d, "event_nouns.txt"),
+        agreement_nouns=_lines(d, "agreement_nouns.txt"),
         meeting_triggers=_grouped(_rows(d, "meeting_triggers.csv"), "kind", "phrase"),
         call_phrases={r["phrase"]: r["mode"] for r in _rows(d, "call_phrases.csv")},
         travel_verbs=_grouped(_rows(d, "travel_verbs.csv"), "kind", "form"),

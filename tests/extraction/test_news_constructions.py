@@ -204,3 +204,23 @@ def test_after_holding_talks_in_another_capital(extractor: Extractor) -> None:
     got = {(v.visitor.name, v.host_country) for v in ex.visits}
     assert ("Gabor Toth", "RUS") in got and ("Gabor Toth", "CHN") in got
     assert ("Mikhail Sorin", "CHN") not in got
+
+
+def test_signing_and_readouts_imply_meetings(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "KYIV — Polish Prime Minister Marek Nowak arrived in Kyiv on Thursday and signed a security "
+        "agreement with Ukrainian President Oleh Hrytsak.\n"
+        "OTTAWA — Prime Minister Luc Bergman spoke on Saturday with Ukrainian President Oleh Hrytsak, "
+        "the Prime Minister's Office said in a readout."))
+    got = {frozenset(p.name for p in m.participants): m.mode for m in ex.meetings}
+    assert frozenset({"Marek Nowak", "Oleh Hrytsak"}) in got
+    assert got.get(frozenset({"Luc Bergman", "Oleh Hrytsak"})) == "phone"
+
+
+def test_guards_of_honour_and_counterparts_are_no_parties(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "NAIROBI — Zambian President Mulenga Banda was welcomed at State House with a guard of honour "
+        "mounted by the Kenya Defence Forces.\n"
+        "US Secretary of State Grant Mills is expected in Vientiane for meetings with his ASEAN counterparts."))
+    for m in ex.meetings:
+        assert not any(p.kind == "organization" for p in m.participants)
