@@ -57,7 +57,8 @@ CREATE TABLE marts.mart_actor_activity (
 CREATE TABLE ops.runs (
     run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR,
     window_start DATE, window_end DATE, articles_seen INTEGER, articles_loaded INTEGER,
-    articles_quarantined INTEGER, articles_duplicate INTEGER, visits INTEGER,
+    articles_unchanged INTEGER, articles_quarantined INTEGER, articles_duplicate INTEGER,
+    articles_skipped INTEGER, visits INTEGER,
     meetings INTEGER, statements INTEGER, message VARCHAR);
 CREATE TABLE ops.gate_results (
     run_id VARCHAR, suite VARCHAR, expectation VARCHAR, column_name VARCHAR,
@@ -141,9 +142,9 @@ ROWS: dict[str, list[tuple[object, ...]]] = {
         ("2024-04-01", "a_hart", 1, 0, 0),
     ],
     "ops.runs": [
-        ("run-001", "2024-03-21 02:00:00", "2024-03-21 02:01:10", "published", "2024-01-01", "2024-03-21", 5, 4, 1, 0, 3, 3, 4, None),
-        ("run-002", "2024-03-22 02:00:00", "2024-03-22 02:00:40", "failed", "2024-03-22", "2024-03-22", 0, 0, 0, 0, 0, 0, 0, "source unreachable"),
-        ("run-003", "2024-03-23 02:00:00", "2024-03-23 02:01:05", "gate_failed", "2024-03-23", "2024-03-23", 3, 2, 0, 1, 1, 0, 1, "gate failed: 1 critical expectation"),
+        ("run-001", "2024-03-21 02:00:00", "2024-03-21 02:01:10", "published", "2024-01-01", "2024-03-21", 5, 4, 0, 1, 0, 0, 3, 3, 4, None),
+        ("run-002", "2024-03-22 02:00:00", "2024-03-22 02:00:40", "failed", "2024-03-22", "2024-03-22", 0, 0, 0, 0, 0, 0, 0, 0, 0, "source unreachable"),
+        ("run-003", "2024-03-23 02:00:00", "2024-03-23 02:01:05", "gate_failed", "2024-03-23", "2024-03-23", 3, 2, 0, 0, 1, 0, 1, 0, 1, "gate failed: 1 critical expectation"),
     ],
     "ops.gate_results": [
         ("run-001", "fct_visits", "expect_column_values_to_not_be_null", "host_country", "critical", True, "0 nulls", None),
