@@ -53,6 +53,7 @@ _APPOS_OPEN = re.compile(r",\s+(?:(?:[A-Z][\w\-’'\.]*|the|of|and|for)\s+)*$")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s*$")
 # a name followed by a past-tense verb: the subject of its sentence
 _SUBJECT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|won|ran|met|held|beat|took|made|said|told|led|set)\b")
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:could|would|will|was|were|is|are|had|has|have|may|might|should|must|can)\b")
 _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
@@ -220,6 +221,8 @@ class Resolution:
             ent = self.resolve_pronoun(sent, pos + pm.start(1), pm.group(1).lower(), memory=memory)
             return Agent(ent, pos + pm.start(1), pos + pm.end(1), "pronoun")
         cands = self.mentions.agents_in(pos, hi)
+        if cands and _CLAUSE_VERB_AFTER.match(self.body, cands[0].end, min(hi, cands[0].end + 12)):
+            return None  # "said Typhoon X could make landfall": the subject of the words said
         for m in cands[:4]:
             between = self.body[pos:m.start]
             if re.fullmatch(r"[\s,]*(?:(?:the|a|an|[A-Z][\w’'\-]*|[a-z\-]+(?:['’]s)?)\s+){0,6}?", between) and (

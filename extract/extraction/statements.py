@@ -54,6 +54,8 @@ _AFTER_VERB = re.compile(
     r"at\s+(?:the|a|an|his|her|its|their)\s+[\w\s\-]{0,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony|session|dinner|gathering|launch)|in\s+(?:a|its|his|her|their)\s+(?:written\s+|joint\s+|separate\s+|brief\s+|short\s+)?(?:statement|post|message|readout)(?:\s+of\s+the\s+(?:call|meeting|talks|conversation))?"
     r"(?:\s+(?:posted|released|issued|published|carried|shared)\s+(?:on|by|to|late|after|online)(?:\s+[\w’'\-]+){0,3}?(?=\s+that\b|\s*[,:.]))?"
     r"|in\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|keynote\s+|brief\s+)?(?:remarks|speech|address)"
+    r"|at\s+the\s+(?:start|end|opening|close|outset|beginning)\s+of\s+(?:the|a|their|his|her)\s+[\w\-]+(?:\s+[\w\-]+)?"
+    r"|at\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=\s+(?:on|that|this|last|after|before)\b|\s*[,:.])"
     r"|in\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=\s+(?:on|that|this|last|after|before)\b|\s*[,:])"
     r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
     r"(?:\s+(?:posted|released|shared|published|broadcast|aired)\s+(?:on|by|to)\s+[\w\s’'\-]{1,40}?(?=\s*[,.:]|\s+that\b))?"

@@ -135,3 +135,18 @@ def test_offices_and_press_offices_speak() -> None:
         "VATICAN CITY (Agency) - President Martin Aguero was received by the Pope on Monday, the Holy "
         "See press office said."))
     assert any(s.speaker.name == "Holy See press office" for s in ex.statements)
+
+
+def test_settings_after_the_verb_and_subjects_after_it() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "“We are ready,” President Juan Bautista said at Malacañang on Monday.\n"
+        "The weather bureau said Typhoon Pepe could make landfall on Friday.\n"
+        "Foreign Minister Rana Aslam chaired the talks. The Deputy Prime Minister underscored the need "
+        "for a joint response, the Foreign Office said."))
+    got = {(s.speaker.name, s.quote) for s in ex.statements}
+    assert ("Juan Bautista", "We are ready") in got
+    assert not any(sp.startswith("Typhoon") for sp, _ in got)
+    assert not any(q == "at Malacañang" for _, q in got)
