@@ -39,13 +39,18 @@ _DATELINE_WIDE = re.compile(
     r"\s*,?\s*\((?=[^()\n]{0,90}(?:\d|/|[A-Z]{2,}))[^()\n]{1,90}\)\s*(?:—|–|--|-|:)?\s+(?=[A-Z])")
 
 
+# "KUWAIT, OCT 2, KUNA.": capitals throughout, the agency last
+_DATELINE_CAPS = re.compile(
+    r"\s*(?P<city>[A-Z][A-Z .'’\-]{1,30}?),\s*(?P<date>[A-Z]{3,9}\.?\s+\d{1,2}),\s*(?P<region>)[A-Z]{2,8}\.?\s+(?=[A-Z])")
+
+
 def _day(m: re.Match[str], pub: date | None) -> date | None:
     """The dateline's own date, when it is a day shortly before publication (a report
     filed late on the 12th and published on the 13th: "today" is the 12th)."""
     text = m.group("date")
     if not text or pub is None:
         return None
-    got = find_dates(text, pub)
+    got = find_dates(text.title() if text.isupper() else text, pub)
     if not got or got[0].precision != "day" or got[0].value is None:
         return None
     d = got[0].value
@@ -56,7 +61,7 @@ def read_dateline(body: str, gz: Gazetteer, pub: date | None = None) -> Dateline
     """(iso3, city) of a dateline opening the body: "KAZAN, Russia, Oct 23 (Reuters) -"."""
     m = _DATELINE.match(body[:160])
     if not m:
-        m = _DATELINE_WIDE.match(body[:200])
+        m = _DATELINE_WIDE.match(body[:200]) or _DATELINE_CAPS.match(body[:80])
         if not m:
             return None
         got = _place(m, gz)

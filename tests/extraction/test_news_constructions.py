@@ -19,6 +19,8 @@ def test_dateline_shapes() -> None:
     assert read_dateline("BEIJING, Jan. 5 (Xinhua) -- The minister said", gz).city == "Beijing"
     assert read_dateline("NAIROBI (Outlet / Agency - 4th March, 2024) The minister said", gz).iso3 == "KEN"
     assert read_dateline("Kenyan President Amos Kiprono (right) met the envoy", gz) is None
+    assert read_dateline("KUWAIT, OCT 2, KUNA. The Amir received", gz).iso3 == "KWT"
+    assert read_dateline("Ankara, AA – The minister said", gz).iso3 == "TUR"
 
 
 def test_received_a_telephone_call_from(extractor: Extractor) -> None:
