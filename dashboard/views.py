@@ -169,6 +169,7 @@ def bilateral(wh: Warehouse, f: Filters) -> None:
     st.dataframe(
         table[["Country A", "Country B", "Visits", "Meetings", "Statements", "Total", "Avg tone"]],
         hide_index=True,
+        placeholder="–",
         column_config={"Avg tone": st.column_config.NumberColumn(format="%+.2f")},
     )
 
@@ -198,6 +199,7 @@ def actors(wh: Warehouse, f: Filters) -> None:
             }
         ).drop(columns=["actor_id"]),
         hide_index=True,
+        placeholder="–",
     )
 
     names = dict(zip(top["actor_id"], top["name"], strict=True))
@@ -314,7 +316,7 @@ def data_quality(wh: Warehouse) -> None:
     # `reconciles` comes with the query: every input seen ends loaded, already landed,
     # quarantined, duplicate or skipped (the definition `dipnews status` uses).
     shown = runs.copy()
-    st.dataframe(_as_dates(shown, ["window_start", "window_end"]), hide_index=True)
+    st.dataframe(_as_dates(shown, ["window_start", "window_end"]), hide_index=True, placeholder="–")
 
     if "ops.gate_results" not in present:
         st.caption("No gate results (ops.gate_results) in this warehouse.")
@@ -341,7 +343,7 @@ def data_quality(wh: Warehouse) -> None:
         show(f"{len(rows)} {severity} failure(s):  \n" + "  \n".join(lines))
     if failed.empty:
         st.success(f"All {len(results)} expectations passed.")
-    st.dataframe(results, hide_index=True)
+    st.dataframe(results, hide_index=True, placeholder="–")
 
 
 # ---------------------------------------------------------------- evidence

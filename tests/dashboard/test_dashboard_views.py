@@ -232,3 +232,11 @@ def test_dates_at_their_precision() -> None:
         {"d": "p"},
     )
     assert shown.to_dict("records") == [{"d": "Nov 2023", "who": "–", "names": "A"}]
+
+
+def test_every_dataframe_shows_a_dash_for_missing_values(open_url) -> None:
+    """st.dataframe prints "None" for a missing cell unless given a placeholder."""
+    for slug in VIEW_SLUGS.values():
+        at = open_url(view=slug, ev="meeting:m3")
+        for frame in at.dataframe:
+            assert frame.proto.placeholder == "–", (slug, list(frame.value.columns))
