@@ -28,8 +28,8 @@ _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 _RESPECTIVE = re.compile(r"\b(?:ministers|leaders|presidents|prime\s+ministers|envoys|ambassadors|counterparts|"
                          r"heads\s+of\s+state|chiefs)\s+(?:from|of)\s+")
 _DELEGATION_OF = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?P<c1>[A-Z][\w\-]+)\s+)?(?:[\w\-]+\s+){0,3}?(?:delegation|side|team)\s+"
-    r"(?:of\s+(?:the\s+)?(?P<c2>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,4})\s+)?(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
+    r"\b(?:[Tt]he|[Aa]n?|and\s+the)\s+(?:(?P<c1>[A-Z][\w\-\.]+)\s+)?(?:[\w\-]+\s+){0,3}?(?:delegation|side|team)\s+"
+    r"(?:of\s+(?:the\s+)?(?P<c2>[A-Z][\w\-’']*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w\-’']*){0,6})\s+)?(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+")
 _HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 
 
@@ -61,13 +61,15 @@ class Affiliation:
         self.gz = gz
         self.scanner = scanner
         self.mentions = mentions
+        self.delegation_leaders: list = []
 
-    def assign(self) -> None:
+    def assign(self) -> list:  # the leaders of the article's delegations, for "the two delegations met"
         self._title_of_country()
         self._apply_appositions()
         self._share_list_country()
         self._delegation_countries()
         self._respective_countries()
+        return self.delegation_leaders
 
     def _title_of_country(self) -> None:
         """ "the Foreign Minister of Georgia, Nino Beridze", "the Minister of Foreign Affairs
@@ -157,17 +159,29 @@ class Affiliation:
         body = self.body
         starts = [m.start for m in self.mentions.person_mentions]
         for m in _DELEGATION_OF.finditer(body):
+            if not re.search(r"\b(?:led|headed)\s+by\s+$", m.group()) and not m.group().startswith("and"):
+                continue  # "... and the Russian side by Y" (the verb is in the clause before)
             p = self.gz.places.get(m.group("c1") or m.group("c2") or "")
+            if p is None and m.group("c2"):
+                # "the delegation of the Mazhilis of the Parliament of Kazakhstan led by X": the
+                # country named last in that span
+                inner = [x.place for x in self.mentions.places_in(m.start("c2"), m.end("c2"))
+                         if x.place.kind == "country"]
+                p = inner[-1] if inner else None
             if p is None or p.ambiguous:
                 continue
             i = bisect_left(starts, m.end())
             if i < len(self.mentions.person_mentions):
                 x = self.mentions.person_mentions[i]
                 gap = body[m.end():x.start]
-                if x.entity is not None and not x.entity.country and len(gap) <= 90 and "," not in gap.rstrip(", ")[:-1] \
+                if x.entity is not None and len(gap) <= 90 and "," not in gap.rstrip(", ")[:-1] \
                         and self.scanner is not None and (not gap.strip() or only_titles(self.scanner, gap.replace(",", " ")) or
-                                                          re.fullmatch(r"[\w\s’'\-\.]{0,80}?,\s*", gap)):
-                    x.entity.country = p.iso3
+                                                          re.fullmatch(r"[\w\s’'\-\.]{0,80}?,\s*", gap)
+                                                          or re.fullmatch(r"(?:[a-z][\w\-]*\s+){1,4}", gap)):
+                    if not x.entity.country:
+                        x.entity.country = p.iso3
+                    if x.entity not in self.delegation_leaders:
+                        self.delegation_leaders.append(x.entity)
 
     def _share_list_country(self) -> None:
         """ "Indian External Affairs Minister X, Commerce Minister Y and Trade Minister Z": the

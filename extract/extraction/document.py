@@ -47,7 +47,8 @@ class Document:
         self.dateline: Dateline | None = read_dateline(self.body, gz, self.pub)
         self.body_start = dateline_end(self.body, self.dateline)
         self.mentions = Mentions(article, self.scanner)
-        Affiliation(self.body, gz, self.scanner, self.mentions).assign()
+        # "the Russian delegation was led by X": X, for "the two delegations met"
+        self.delegation_leaders = Affiliation(self.body, gz, self.scanner, self.mentions).assign()
         self.resolve = Resolution(self.body, self.seg, gz, self.scanner, self.mentions, self.dateline)
         self.coreference = Coreference(self, article)
         self.coreference.complete()

@@ -36,7 +36,7 @@ from extract.extraction.sentences import Sentence
 from extract.extraction.vocab import VOCAB, alternation, hint_words
 
 _T = VOCAB.meeting_triggers
-_NOUNS = alternation(VOCAB.meeting_nouns)
+_NOUNS = f"(?i:{alternation(VOCAB.meeting_nouns)})"  # "held Foreign Office Consultations with"
 _CALLS = alternation(VOCAB.call_phrases)
 _TRIGGER = re.compile(
     r"(?<![\w’'\-])(?:"
@@ -91,6 +91,7 @@ _POSS_PRONOUN = re.compile(r"\b(?:his|her|their|its)\b")
 _AFTER_INTERACTION = re.compile(r"(?:\s*,)?\s+(?:(?:on|in|at|during)\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:that|for|on|of|about)\b|\s*[,:]?\s*[“\"]")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|announced|reported|stated)\b")
 _OTHER_PARTICIPLE = re.compile(r"\b(?:mounted|led|played|given|organised|organized|performed|presented|accompanied)\s*$")
+_DELEGATIONS = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth|[Tt]he\s+[A-Z][\w\.]*\s+and\s+[A-Z][\w\.]*|[A-Z][\w\.]*\s+and\s+[A-Z][\w\.]*)\s+delegations\b")
 _READOUT = re.compile(r"\breadout\b")
 _THE_CALL = re.compile(r"\b(?:the|a|their)\s+call\b")
 _MEAL_OR_TALKS = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:[\w\-]+\s+)?(?:breakfast|lunch|dinner|luncheon|banquet|talks|tea|meeting)\b")
@@ -713,6 +714,10 @@ class MeetingRules:
                 parts = [p for p in parts if p is not None]
                 parts += _last_pair(t.found, sent, parts) or [
                     e for e in _the_two(doc, sent, ts) if e not in parts]
+        if doc.delegation_leaders and _DELEGATIONS.search(body, max(sent.start, ts - 60), min(chi, te + 60)):
+            # "the Russian and Ukrainian delegations met": their leaders
+            parts = [*parts, *doc.delegation_leaders[:3]]
+            got.subject_found = True
         parts = _without_chambers(_unique(parts))
         if len(parts) < 2:
             return []

@@ -226,3 +226,17 @@ def test_guards_of_honour_and_counterparts_are_no_parties(extractor: Extractor) 
         "US Secretary of State Grant Mills is expected in Vientiane for meetings with his ASEAN counterparts."))
     for m in ex.meetings:
         assert not any(p.kind == "organization" for p in m.participants)
+
+
+def test_delegations_and_their_leaders(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "ISTANBUL — Russian and Ukrainian delegations met for an hour in Istanbul on Monday.\n"
+        "The Russian delegation was led by presidential aide Oleg Rudin and Ukraine's by Defence Minister "
+        "Roman Lysko.\n"
+        "BUDAPEST — A delegation of the Mazhilis of the Parliament of Kazakhstan led by Speaker Yerlan "
+        "Seitov held Foreign Office Consultations in Budapest on Monday with Hungarian Speaker Laszlo Kovac."))
+    pairs = [frozenset(p.name for p in m.participants) for m in ex.meetings]
+    assert any({"Oleg Rudin"} <= p for p in pairs)
+    assert frozenset({"Yerlan Seitov", "Laszlo Kovac"}) in pairs
+    seitov = [a for a in ex.actors if a.name == "Yerlan Seitov"]
+    assert seitov and seitov[0].country == "KAZ"
