@@ -21,6 +21,8 @@ _TITLE_OF_TAIL = re.compile(
     r"\b[Tt]he\s+(?P<title>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|the)){0,6}?)\s+of\s+(?:the\s+)?"
     r"(?P<place>(?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w\-]*)"
     r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?$")
+# "... was led by X, and Ukraine's by Y": the second delegation, its verb elided
+_AND_THEIRS_BY = re.compile(r"\band\s+(?P<c1>[A-Z][\w\-]+)['’]s\s+(?P<c2>)by\s+")
 _OF_ORG = re.compile(r"(?:\s+of|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:at|of|with))\s+(?:the\s+)?"
                      r"(?:(?P<based>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-based\s+)?")
 _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w\-]*|and|of|for|the)\s+){0,6}?(?:[a-z\-]+\s+)?[A-Za-z\-]+\s+")
@@ -158,7 +160,7 @@ class Affiliation:
         led by X", "the US side was headed by Y": the leader is of that country."""
         body = self.body
         starts = [m.start for m in self.mentions.person_mentions]
-        for m in _DELEGATION_OF.finditer(body):
+        for m in [*_DELEGATION_OF.finditer(body), *_AND_THEIRS_BY.finditer(body)]:
             if not re.search(r"\b(?:led|headed)\s+by\s+$", m.group()) and not m.group().startswith("and"):
                 continue  # "... and the Russian side by Y" (the verb is in the clause before)
             p = self.gz.places.get(m.group("c1") or m.group("c2") or "")
@@ -166,7 +168,8 @@ class Affiliation:
                 # "the delegation of the Mazhilis of the Parliament of Kazakhstan led by X": the
                 # country named last in that span
                 inner = [x.place for x in self.mentions.places_in(m.start("c2"), m.end("c2"))
-                         if x.place.kind == "country"]
+                         if x.place.kind == "country"] or [
+                    q for q in (self.gz.places.get(w) for w in m.group("c2").split()) if q is not None and q.kind == "country"]
                 p = inner[-1] if inner else None
             if p is None or p.ambiguous:
                 continue
