@@ -4,9 +4,9 @@
 
 A step imports what it needs (timed as ``import_s``: dbt, Great Expectations and
 Airflow cost seconds to import, and every Airflow task pays that), then does its work
-(timed as ``work_s``) and writes a JSON result. The pipeline steps call the very stage
-functions the CLI and the DAG call (``extract.stages``), in the order ``stages.run``
-does, one process per stage. With ``params["profile"]`` set, the work runs under
+(timed as ``work_s``) and writes a JSON result. The pipeline steps are the very calls the
+CLI and the DAG's tasks make (``extract.pipeline.Run``: pull begins the run, each later
+step resumes it), in the order ``Run.all`` does, one process per stage. With ``params["profile"]`` set, the work runs under
 pyinstrument and the text report goes to that path.
 """
 
@@ -62,18 +62,25 @@ def _layout(params: dict):
 
 
 # ------------------------------------------------------------- pipeline stages
+# Each stage resumes the run the pull step began, as the DAG's tasks do.
+def _run(params: dict, begin: bool = False):
+    from extract.config import load_settings
+    from extract.pipeline import Run
+    from extract.sources import Window
+
+    settings = load_settings(warehouse=_layout(params).root)
+    if begin:
+        return Run.begin(settings, params["run_id"], Window())
+    return Run.resume(settings, params["run_id"])
+
+
 @step
 def step_pull(params: dict, mark: Callable[[], None]) -> dict:
-    from extract.sources import SourceConfig, Window
-    from extract.stages import pull, record_landing, start_run
+    from extract.sources import SourceConfig
 
-    layout = _layout(params)
     mark()
-    record = start_run(layout, params["run_id"], Window())
     source = SourceConfig(name=params.get("source_name", "bench"), kind="files", location=params["corpus"])
-    stats = pull(layout, (source,), Window())
-    record_landing(record, stats)
-    record.save(layout)
+    stats = _run(params, begin=True).pull((source,))
     d = stats.as_dict()
     return {k: d[k] for k in ("seen", "loaded", "unchanged", "duplicate", "quarantined", "skipped")} | {
         "partitions_written": len(d["partitions"]), "reasons": d["reasons"]}
@@ -81,11 +88,8 @@ def step_pull(params: dict, mark: Callable[[], None]) -> dict:
 
 @step
 def step_extract(params: dict, mark: Callable[[], None]) -> dict:
-    from extract.stages import extract
-
-    layout = _layout(params)
     mark()
-    stats = extract(layout, workers=params.get("workers"))
+    stats = _run(params).extract(workers=params.get("workers"))
     return {"partitions": stats.partitions, "articles": stats.articles, "rows": stats.counts}
 
 
@@ -93,11 +97,8 @@ def step_extract(params: dict, mark: Callable[[], None]) -> dict:
 def step_build(params: dict, mark: Callable[[], None]) -> dict:
     import dbt.cli.main  # noqa: F401 - the heavy import, timed as import
 
-    from extract.stages import build
-
-    layout = _layout(params)
     mark()
-    result = build(layout)
+    result = _run(params).build()
     return {"success": result.success, "nodes": len(result.results),
             "failures": [f"{f['resource_type']} {f['name']}" for f in result.failures][:10]}
 
@@ -106,17 +107,12 @@ def step_build(params: dict, mark: Callable[[], None]) -> dict:
 def step_gate(params: dict, mark: Callable[[], None]) -> dict:
     import great_expectations  # noqa: F401 - the heavy import, timed as import
 
-    from extract.config import load_settings
-    from extract.runs import RunRecord
-    from extract.stages import GateFailed, gate_stage
+    from extract.stages import GateFailed
 
-    layout = _layout(params)
-    settings = load_settings(warehouse=layout.root)
+    run = _run(params)
     mark()
-    record = RunRecord.load(layout, params["run_id"])
-    build_results = json.loads((layout.work / "build_results.json").read_text())
     try:
-        report = gate_stage(layout, settings, record, build_results)
+        report = run.validate()
         return {"passed": True, "summary": report.summary()}
     except GateFailed as failed:
         # A failing gate is a finding of the run, not of the benchmark: timing stands.
@@ -125,14 +121,10 @@ def step_gate(params: dict, mark: Callable[[], None]) -> dict:
 
 @step
 def step_publish(params: dict, mark: Callable[[], None]) -> dict:
-    from extract.runs import RunRecord
-    from extract.stages import publish_stage
-
-    layout = _layout(params)
+    run = _run(params)
     mark()
-    record = RunRecord.load(layout, params["run_id"])
-    result = publish_stage(layout, record)
-    return {"tables": result.tables}
+    result = run.publish()
+    return {"tables": result.tables, "changes": result.changes, "parquet_months": result.parquet_periods}
 
 
 # ------------------------------------------------------------------- baselines

@@ -4,8 +4,10 @@
 The nightly dipnews pipeline: pull every configured source (one mapped task per
 source), land and extract the articles, `dbt build` the work database, gate it with
 Great Expectations and dbt tests, and publish `warehouse/diplomacy.duckdb` only when
-the gate passes. Each task calls one function of `extract.stages`, the same code the
-`dipnews` CLI runs.
+the gate passes. Each task is one call into the run's `extract.pipeline.Run`, the same
+object the `dipnews` CLI drives, so both leave the same run record and published file.
+Extraction is mapped over the landing parts to extract (one task per part, each writing
+its own Parquet files), so Celery workers on several machines share it.
 
 * **Data interval**: a run pulls articles published in its data interval. Set the
   `full_history` param to process every article regardless of date (what `make run`
@@ -65,6 +67,19 @@ def _layout():
     from extract.warehouse import Layout
 
     return Layout(_settings().warehouse)
+
+
+def asdict_of(stats) -> dict:
+    from dataclasses import asdict
+
+    return asdict(stats)
+
+
+def _run(run_id: str):
+    """This DAG run's pipeline run (begun by `start`): every task is a call into it."""
+    from extract.pipeline import Run
+
+    return Run.resume(_settings(), run_id)
 
 
 def _check_params(params: dict) -> tuple:
@@ -155,119 +170,75 @@ default_args = {
 )
 def diplomatic_news_nightly():
     @task
-    def start(params=None, run_id=None, data_interval_start=None, data_interval_end=None) -> dict:
-        """Create the run record, clear leftovers of killed runs, list the sources to pull."""
+    def start(params=None, run_id=None, data_interval_start=None, data_interval_end=None) -> list[dict]:
+        """Begin the run (its record, leftovers of killed runs cleared); the sources to pull."""
         from dataclasses import asdict
 
-        from extract.stages import start_run
+        from extract.pipeline import Run
 
         # Checked before any work: a bad param fails here, at once and without retries.
         window = _window(params, data_interval_start, data_interval_end)
         _, _, chosen = _check_params(params)
-        start_run(_layout(), run_id, window)
-        chosen = chosen or list(_settings().sources)
-        return {
-            "since": window.since.isoformat() if window.since else None,
-            "until": window.until.isoformat() if window.until else None,
-            "sources": [asdict(s) for s in chosen],
-        }
-
-    @task
-    def sources_of(plan: dict) -> list[dict]:
-        return plan["sources"]
+        Run.begin(_settings(), run_id, window)
+        return [asdict(s) for s in chosen or _settings().sources]
 
     @task(retries=3, retry_delay=timedelta(seconds=30), retry_exponential_backoff=True,
           max_retry_delay=timedelta(minutes=10), execution_timeout=timedelta(minutes=30),
           map_index_template="{{ task.op_kwargs['source']['name'] }}")
-    def pull(source: dict, plan: dict) -> dict:
-        """Pull one source and land its articles (mapped: one task per source)."""
-        from datetime import date
+    def pull(source: dict, run_id=None) -> dict:
+        """Pull one source and land its articles (mapped: one task per source). A failed
+        source is recorded and retried next night; it does not stop the others."""
+        from extract.sources import SourceConfig
 
-        from extract.sources import SourceConfig, SourcesFailed, Window
-        from extract.stages import pull as pull_stage
-
-        window = Window(
-            date.fromisoformat(plan["since"]) if plan["since"] else None,
-            date.fromisoformat(plan["until"]) if plan["until"] else None,
-        )
-        # Duplicates are marked once all sources have landed (in `extract`): parallel
-        # pulls must not update the shared MinHash index at the same time.
-        try:
-            stats = pull_stage(_layout(), [SourceConfig(**source)], window, dedupe=False)
-        except SourcesFailed as exc:
-            if exc.stats is None:
-                raise
-            # One failed source must not stop the others from being published: it is
-            # recorded in the run (and retried next night), the task itself succeeds.
-            log.error("source %s failed: %s", source["name"], exc)
-            stats = exc.stats
-        return stats.as_dict()
+        return _run(run_id).pull_source(SourceConfig(**source)).as_dict()
 
     @task
-    def extract(pulled: list[dict], run_id=None) -> dict:
-        """Mark duplicate articles, then extract events from every new or changed landing part."""
-        from dataclasses import asdict
-
+    def land(pulled: list[dict], run_id=None) -> list[list[str]]:
+        """Mark duplicates across everything pulled, record the counts; the landing parts
+        to extract, one list per mapped extraction task."""
         from extract.landing import LandingStats
-        from extract.runs import RunRecord
-        from extract.stages import dedupe_articles, record_landing
-        from extract.stages import extract as extract_stage
 
-        layout = _layout()
-        record = RunRecord.load(layout, run_id)
-        total = LandingStats()
-        for stats in pulled:
-            total.merge(LandingStats.from_dict(stats))
-        total.dedup = dedupe_articles(layout, sorted(total.partitions))
-        record_landing(record, total)
-        result = extract_stage(layout)
-        record.stages["extract"] = asdict(result)
-        record.save(layout)
-        return record.stages["extract"]
+        run = _run(run_id)
+        with run.failing_on_error():
+            run.land([LandingStats.from_dict(stats) for stats in pulled])
+            return run.extract_plan()
+
+    @task(map_index_template="{{ task.op_kwargs['parts'][0] }}")
+    def extract(parts: list[str], run_id=None) -> dict:
+        """Extract events from landing parts (mapped: one task per part, on any worker;
+        each writes its own Parquet files)."""
+        return _run(run_id).extract_parts(parts)
+
+    # none_failed: also when there was no part to extract (the mapped task is then skipped).
+    @task(trigger_rule="none_failed")
+    def extracted(results: list[dict], run_id=None) -> dict:
+        """The extraction's totals into the run record."""
+        return asdict_of(_run(run_id).extracted(list(results or [])))
 
     @task.short_circuit
-    def anything_new(extracted: dict, params=None, run_id=None) -> bool:
+    def anything_new(_extracted: dict, params=None, run_id=None) -> bool:
         """Go on only when the window landed something new (or `full_history` asks for a rebuild)."""
-        from extract.runs import RunRecord, now
-
-        layout = _layout()
-        record = RunRecord.load(layout, run_id)
-        new = record.articles_loaded > 0 or extracted.get("partitions", 0) > 0
-        if new or params.get("full_history"):
-            return True
-        record.status = "nothing_to_do"
-        record.finished_at = now()
-        record.message = (f"nothing to do: no new or changed article in {record.window_start or '-inf'}.."
-                          f"{record.window_end or '+inf'} ({record.articles_seen} seen, "
-                          f"{record.articles_unchanged} already landed); the published file is unchanged")
-        record.save(layout)
-        log.info("%s", record.message)
-        return False
+        return _run(run_id).anything_new(bool(params.get("full_history")))
 
     @task(pool=WRITER_POOL)
-    def dbt_build(_extracted: dict) -> dict:
+    def dbt_build(_go: bool, run_id=None) -> dict:
         """`dbt build` of staging, intermediate and marts into the work database."""
-        from extract.stages import build
-
-        result = build(_layout())
+        run = _run(run_id)
+        with run.failing_on_error():
+            result = run.build()
         return {"success": result.success, "failures": result.failures[:20]}
 
     @task(pool=WRITER_POOL)
     def validate(_built: dict, run_id=None) -> dict:
         """Great Expectations suites + dbt test results; critical failures stop the run."""
-        import json
-
         from airflow.sdk.exceptions import AirflowFailException
 
-        from extract.runs import RunRecord
-        from extract.stages import GateFailed, gate_stage
+        from extract.stages import GateFailed
 
-        settings = _settings()
-        layout = _layout()
-        record = RunRecord.load(layout, run_id)
-        build_results = json.loads((layout.work / "build_results.json").read_text())
+        run = _run(run_id)
         try:
-            report = gate_stage(layout, settings, record, build_results)
+            with run.failing_on_error():
+                report = run.validate()
         except GateFailed as exc:
             # No retry: the same data would fail the same way.
             raise AirflowFailException(str(exc.args[0])) from exc
@@ -276,18 +247,14 @@ def diplomatic_news_nightly():
     @task(pool=WRITER_POOL, outlets=[PUBLISHED_MARTS])
     def publish(_validated: dict, run_id=None) -> dict:
         """Swap the validated marts into warehouse/diplomacy.duckdb (atomic)."""
-        from extract.runs import RunRecord
-        from extract.stages import publish_stage
-
-        layout = _layout()
-        record = RunRecord.load(layout, run_id)
-        result = publish_stage(layout, record)
+        run = _run(run_id)
+        with run.failing_on_error():
+            result = run.publish()
         log.info("published %s: %s", result.path, result.tables)
         return {"path": str(result.path), "tables": result.tables}
 
-    plan = start()
-    pulled = pull.partial(plan=plan).expand(source=sources_of(plan))
-    publish(validate(dbt_build(anything_new(extract(pulled)))))
+    parts = land(pull.expand(source=start()))
+    publish(validate(dbt_build(anything_new(extracted(extract.expand(parts=parts))))))
 
 
 nightly = diplomatic_news_nightly()

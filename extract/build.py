@@ -78,6 +78,14 @@ def _invalidate_stale_partial_parse(layout: Layout, project: Path) -> None:
         stamp.write_text(fingerprint)
 
 
+def read_build_results(layout: Layout) -> list[dict]:
+    """The node results the last build left for the gate ([] when nothing was built)."""
+    try:
+        return json.loads(layout.build_results.read_text())
+    except (OSError, ValueError):
+        return []
+
+
 def run_dbt(layout: Layout, args: list[str]) -> BuildResult:
     """Invoke dbt in this process (about 5x cheaper than a CLI subprocess here)."""
     from dbt.cli.main import dbtRunner  # heavy import, only when building
@@ -148,5 +156,5 @@ def build(layout: Layout, full_refresh: bool = False) -> BuildResult:
         # Source freshness is advice, not a gate: its results join the build's and the
         # gate records them as warnings.
         result.results.extend(run_dbt(layout, ["source", "freshness"]).results)
-    (layout.work / "build_results.json").write_text(json.dumps(result.results, indent=1))
+    layout.build_results.write_text(json.dumps(result.results, indent=1))
     return result

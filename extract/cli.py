@@ -224,8 +224,7 @@ def run(ctx, sources, warehouse, day, since, until, run_id):
         dipnews run --source https://example.org/feed.xml --date 2024-01-09
         dipnews run --since 2024-01-01 --until 2024-01-31
     """
-    from extract.runs import new_run_id
-    from extract.stages import run as run_pipeline
+    from extract.pipeline import Run
 
     settings = settings_from(ctx, warehouse)
     window = parse_window(day, since, until)
@@ -237,7 +236,7 @@ def run(ctx, sources, warehouse, day, since, until, run_id):
     progress = Progress()
     try:
         with run_lock(layout):
-            result = run_pipeline(settings, window, run_id or new_run_id(), chosen, progress)
+            result = Run.begin(settings, run_id, window).all(chosen, progress)
     except WarehouseBusy as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:
@@ -256,20 +255,23 @@ def run(ctx, sources, warehouse, day, since, until, run_id):
 @click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL", help="Source to pull (repeatable).")
 @warehouse_option
 @with_window
+@click.option("--run-id", help="Id for the run this pull begins (default: manual__<timestamp>).")
 @click.pass_context
 @clear_errors('pull')
-def pull(ctx, sources, warehouse, day, since, until):
+def pull(ctx, sources, warehouse, day, since, until, run_id):
     """Pull sources and land their articles; quarantine bad inputs.
+
+    Begins a run: `dipnews extract`, `build`, `validate` and `publish` continue it, and
+    leave the same run record and published file as `dipnews run` would.
 
     \b
     Examples:
         dipnews pull
         dipnews pull --source ./more-articles --date 2024-01-09
+        dipnews pull && dipnews extract && dipnews build && dipnews validate && dipnews publish
     """
-    from extract.runs import RunRecord, new_run_id
+    from extract.pipeline import Run
     from extract.sources import SourcesFailed
-    from extract.stages import pull as do_pull
-    from extract.stages import record_landing
 
     settings = settings_from(ctx, warehouse)
     layout = Layout(settings.warehouse)
@@ -278,22 +280,17 @@ def pull(ctx, sources, warehouse, day, since, until):
         chosen = tuple(source_from_arg(s) for s in sources) or settings.sources
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--source") from exc
-    failure = None
     with run_lock(layout):
+        run = Run.begin(settings, run_id, window)
         try:
-            stats = do_pull(layout, chosen, window, Progress())
+            with run.failing_on_error():
+                stats = run.pull(chosen, Progress())
         except SourcesFailed as exc:
-            if exc.stats is None:
-                raise
-            stats, failure = exc.stats, exc
-        record = RunRecord(run_id=new_run_id("pull"))
-        record_landing(record, stats)
-        record.status = "pulled" if failure is None else "failed"
-        record.message = f"pull failed: {failure}" if failure else ""
-        record.save(layout)
+            if exc.stats is not None:
+                click.echo(json.dumps(exc.stats.as_dict(), indent=1))
+            more = "; the others were landed: go on with `dipnews extract`" if run.record.status == "running" else ""
+            raise click.ClickException(f"pull failed: {exc}{more}") from exc
     click.echo(json.dumps(stats.as_dict(), indent=1))
-    if failure is not None:
-        raise click.ClickException(f"pull failed: {failure}")
 
 
 @cli.command("extract")
@@ -309,11 +306,12 @@ def extract_cmd(ctx, warehouse):
     """
     from dataclasses import asdict
 
-    from extract.stages import extract as do_extract
+    from extract.pipeline import Run
 
-    layout = Layout(settings_from(ctx, warehouse).warehouse)
-    with run_lock(layout):
-        stats = do_extract(layout, progress=Progress())
+    settings = settings_from(ctx, warehouse)
+    with run_lock(Layout(settings.warehouse)):
+        with Run.resume(settings).failing_on_error() as run:
+            stats = run.extract(Progress())
     click.echo(json.dumps(asdict(stats), indent=1))
 
 
@@ -329,11 +327,12 @@ def build(ctx, warehouse, full_refresh):
     Example:
         dipnews build --full-refresh
     """
-    from extract.stages import build as do_build
+    from extract.pipeline import Run
 
-    layout = Layout(settings_from(ctx, warehouse).warehouse)
-    with run_lock(layout):
-        result = do_build(layout, full_refresh=full_refresh)
+    settings = settings_from(ctx, warehouse)
+    with run_lock(Layout(settings.warehouse)):
+        with Run.resume(settings).failing_on_error() as run:
+            result = run.build(full_refresh=full_refresh)
     passed = sum(r["status"] in ("pass", "success") for r in result.results)
     click.echo(f"dbt build: {'ok' if result.success else 'FAILED'} ({passed}/{len(result.results)} nodes ok)")
     for f in result.failures:
@@ -356,22 +355,23 @@ def validate(ctx, warehouse):
     Example:
         dipnews validate
     """
-    from extract.runs import RunRecord, new_run_id
-    from extract.stages import validate as do_validate
+    from extract.pipeline import Run
+    from extract.stages import GateFailed
 
     settings = settings_from(ctx, warehouse)
-    layout = Layout(settings.warehouse)
-    record = RunRecord(run_id=new_run_id("validate"), status="validated")
-    with run_lock(layout):
-        report = do_validate(layout, settings, record.run_id, {}, [])
-    record.status = "validated" if report.passed else "gate_failed"
-    record.message = report.summary()
-    record.save(layout)
+    with run_lock(Layout(settings.warehouse)):
+        try:
+            with Run.resume(settings).failing_on_error() as run:
+                report = run.validate()
+        except GateFailed as failed:
+            click.echo(failed.args[0])
+            for f in failed.args[1]:
+                click.echo(f"  - [{f['severity']}] {f['suite']}: {f['expectation']} {f['column_name'] or ''}: "
+                           f"{f['observed']}")
+            sys.exit(1)
     click.echo(report.summary())
-    for f in report.critical_failures + report.warnings:
+    for f in report.warnings:
         click.echo(f"  - [{f['severity']}] {f['suite']}: {f['expectation']} {f['column_name'] or ''}: {f['observed']}")
-    if not report.passed:
-        sys.exit(1)
 
 
 @cli.command()
@@ -388,16 +388,18 @@ def publish(ctx, warehouse):
         dipnews publish
     """
     from extract.gate import gate_passed
-    from extract.runs import new_run_id
-    from extract.stages import publish as do_publish
+    from extract.pipeline import Run
 
-    layout = Layout(settings_from(ctx, warehouse).warehouse)
+    settings = settings_from(ctx, warehouse)
+    layout = Layout(settings.warehouse)
     with run_lock(layout):
-        if not gate_passed(layout):
+        run_id = Run.open_run_id(layout)
+        if not gate_passed(layout) or run_id is None:
             raise click.ClickException(
                 f"nothing to publish: the work database {layout.build_db} has not passed the gate since it was "
                 "built (run `dipnews validate` first, or `dipnews run`)")
-        result = do_publish(layout, new_run_id("publish"))
+        with Run.resume(settings, run_id).failing_on_error() as run:
+            result = run.publish()
     click.echo(f"published {result.path}: " + ", ".join(f"{k}={v}" for k, v in result.tables.items()))
 
 

@@ -265,7 +265,7 @@ def validate(layout: Layout, settings: Settings, run_id: str, run_inputs: dict, 
 
 
 def gate_stamp_path(layout: Layout) -> Path:
-    return layout.work / "gate_passed.json"
+    return layout.gate_stamp
 
 
 def _db_stamp(layout: Layout) -> list[int]:

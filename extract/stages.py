@@ -1,8 +1,9 @@
 """The pipeline stages. The CLI and the Airflow DAG call these same functions.
 
 pull -> extract -> build -> validate -> publish. Each stage reads what the previous
-one left in the warehouse directory, so each can run in its own process (an Airflow
-task) and be rerun on its own.
+one left in the warehouse directory (the files ``extract.warehouse.Layout`` names), so
+each can run in its own process (an Airflow task) and be rerun on its own. What a run
+records about them, and its status, is ``extract.pipeline.Run``'s.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from extract.config import Settings
 from extract.landing import (
@@ -25,9 +26,8 @@ from extract.landing import (
     landed_partitions,
     read_partition,
 )
-from extract.runs import UNFINISHED, RunRecord, all_runs, now
 from extract.sources import SourceConfig, SourceError, SourcesFailed, Window, get_source
-from extract.warehouse import Layout, atomic_write_bytes, clean_temporaries
+from extract.warehouse import Layout, atomic_write_bytes
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (label, done, total)
@@ -129,7 +129,7 @@ def dedupe_articles(layout: Layout, partitions: list[str]) -> dict:
 
 # ------------------------------------------------------------------- extract
 def _manifest_path(layout: Layout, partition: str):
-    return layout.extracted / "_manifest" / (partition.replace("/", "__") + ".json")
+    return layout.extract_manifests / (partition.replace("/", "__") + ".json")
 
 
 def _fingerprint(layout: Layout, partition: str, excluded: frozenset[str] = frozenset()) -> dict:
@@ -213,7 +213,7 @@ def remove_orphans(layout: Layout) -> int:
             if key not in landed:
                 path.unlink()
                 removed += 1
-    for manifest in (layout.extracted / "_manifest").glob("*.json"):
+    for manifest in layout.extract_manifests.glob("*.json"):
         if manifest.stem.replace("__", "/") not in landed:
             manifest.unlink()
     return removed
@@ -272,31 +272,52 @@ class ExtractStats:
     articles: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
+    def add(self, counts: dict[str, int]) -> None:
+        """One extracted part's counts (``extract_partition``'s result)."""
+        counts = dict(counts)
+        self.articles += counts.pop("articles")
+        for k, v in counts.items():
+            self.counts[k] = self.counts.get(k, 0) + v
 
-def extract(layout: Layout, workers: int | None = None, progress: Progress | None = None) -> ExtractStats:
-    """(Re-)extract the stale landing partitions, in parallel across cores."""
+    def merge(self, other: ExtractStats) -> None:
+        self.partitions += other.partitions
+        self.add({"articles": other.articles, **other.counts})
+
+
+def prepare_extraction(layout: Layout) -> list[str]:
+    """Get the warehouse ready for extraction and list the landing parts to (re-)extract:
+    schema files, outputs of vanished parts removed, stale parts found."""
     from extract.exclusions import excluded_by_part
     from extract.extracted import ensure_schema_files
 
     layout.ensure()
     ensure_schema_files(layout)
     remove_orphans(layout)
+    return stale_partitions(layout, excluded_by_part(layout))
+
+
+def extract_parts(layout: Layout, parts: list[str], workers: int | None = None,
+                  progress: Progress | None = None) -> ExtractStats:
+    """Extract the given landing parts, each into its own Parquet files (replaced whole).
+
+    ``workers`` > 1 uses a local process pool (the CLI). The DAG maps this over the
+    parts instead, one task each, so Celery workers on several machines share it.
+    """
+    from extract.exclusions import excluded_by_part
+
     excluded = excluded_by_part(layout)
-    todo = stale_partitions(layout, excluded)
-    stats = ExtractStats(partitions=len(todo))
-    workers = workers or min(len(todo), os.cpu_count() or 1)
+    stats = ExtractStats(partitions=len(parts))
+    workers = workers or min(len(parts), os.cpu_count() or 1)
 
     def add(counts: dict[str, int]) -> None:
-        stats.articles += counts.pop("articles")
-        for k, v in counts.items():
-            stats.counts[k] = stats.counts.get(k, 0) + v
+        stats.add(counts)
         if progress:
             progress("extract", stats.articles, 0)
 
     # Celery runs tasks in daemonic processes, which may not have children: extract
     # serially there (scale out with more workers instead).
     if workers <= 1 or multiprocessing.current_process().daemon:
-        for partition in todo:
+        for partition in parts:
             add(extract_partition(str(layout.root), partition, frozenset(excluded.get(partition, ()))))
     else:
         from extract.warehouse import HELD_LOCK_FDS
@@ -304,10 +325,15 @@ def extract(layout: Layout, workers: int | None = None, progress: Progress | Non
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_init,
                                  initargs=(tuple(sorted(HELD_LOCK_FDS)), os.getpid())) as pool:
-            for counts in pool.map(extract_partition, [str(layout.root)] * len(todo), todo,
-                                   [frozenset(excluded.get(p, ())) for p in todo]):
+            for counts in pool.map(extract_partition, [str(layout.root)] * len(parts), parts,
+                                   [frozenset(excluded.get(p, ())) for p in parts]):
                 add(counts)
     return stats
+
+
+def extract(layout: Layout, workers: int | None = None, progress: Progress | None = None) -> ExtractStats:
+    """(Re-)extract the stale landing partitions, in parallel across cores."""
+    return extract_parts(layout, prepare_extraction(layout), workers, progress)
 
 
 # ------------------------------------------------------ build, validate, publish
@@ -339,41 +365,11 @@ def fact_counts(layout: Layout) -> dict[str, int]:
         }
 
 
-# ----------------------------------------------------------------------- run
-@dataclass
-class RunResult:
-    record: RunRecord
-    published: bool
-    gate_summary: str = ""
-    failures: list[dict] = field(default_factory=list)
-
-
-def record_landing(record: RunRecord, stats: LandingStats) -> None:
-    record.articles_seen += stats.seen
-    record.articles_loaded += stats.loaded
-    record.articles_unchanged += stats.unchanged
-    record.articles_quarantined += stats.quarantined
-    record.articles_duplicate += stats.duplicate
-    record.articles_skipped += stats.skipped
-    record.stages["pull"] = stats.as_dict()
-    if stats.failed_sources:
-        record.stages["failed_sources"] = stats.failed_sources
-
-
-def run_inputs_of(record: RunRecord) -> dict:
-    """What the gate's run-level checks see. The quarantine ratio counts inputs first
-    quarantined by this run: a poison file quarantined once is not held against every
-    later night that sees it again."""
-    pull = record.stages.get("pull", {})
-    return {"seen": record.articles_seen, "quarantined": pull.get("quarantined_new", record.articles_quarantined),
-            "skipped": record.articles_skipped}
-
-
-def _gate(layout: Layout, settings: Settings, record: RunRecord, build_results: list[dict]):
-    report = validate(layout, settings, record.run_id, run_inputs_of(record), build_results)
-    build_ok = not any(r["status"] in ("error", "fail", "runtime error") for r in build_results
-                       if r["resource_type"] != "source")
-    return report, build_ok
+# ---------------------------------------------------------------- gate helpers
+def build_ok(build_results: list[dict]) -> bool:
+    """Whether dbt built every node (a stale source alone is not a failure)."""
+    return not any(r["status"] in ("error", "fail", "runtime error") for r in build_results
+                   if r["resource_type"] != "source")
 
 
 def quarantine_failing_articles(layout: Layout, blamed: dict[str, str]) -> int:
@@ -381,125 +377,3 @@ def quarantine_failing_articles(layout: Layout, blamed: dict[str, str]) -> int:
     from extract.exclusions import evict
 
     return sum(evict(layout, article_id, reason) for article_id, reason in sorted(blamed.items()))
-
-
-def gate_stage(layout: Layout, settings: Settings, record: RunRecord, build_results: list[dict],
-               requarantine: bool = True):
-    """Validate the work database; on critical failure record it and raise GateFailed.
-
-    A failure pinned on input articles (a landed row with an impossible date, a mention
-    visiting its own country ...) does not stop the night: those articles are
-    quarantined with the failed check as reason (``dipnews quarantine list``), the
-    work database is rebuilt without them and validated again. Only what cannot be
-    pinned on an input (a mart invariant, a collapsed row count, a dbt error) fails
-    the run, and then the published file is left as it was.
-    """
-    report, build_ok = _gate(layout, settings, record, build_results)
-    blamed = report.attributable() if requarantine and build_ok and not report.passed else None
-    if blamed:
-        n = quarantine_failing_articles(layout, blamed)
-        log.warning("gate: %d article(s) quarantined (%s); rebuilding without them", n, report.summary())
-        record.stages["gate_quarantine"] = {"articles": n, "failed": report.summary()}
-        record.save(layout)
-        extract(layout)
-        rebuilt = build(layout, full_refresh=True)
-        build_results = rebuilt.results
-        report, build_ok = _gate(layout, settings, record, build_results)
-    record.stages["gate"] = {"summary": report.summary(), "critical": len(report.critical_failures),
-                             "warnings": len(report.warnings)}
-    if report.passed and build_ok:
-        counts = fact_counts(layout)
-        record.visits, record.meetings, record.statements = counts["visits"], counts["meetings"], counts["statements"]
-        record.save(layout)
-        return report
-    record.status = "gate_failed"
-    record.finished_at = now()
-    record.message = "gate failed: " + report.summary()
-    record.save(layout)
-    raise GateFailed(record.message, report.critical_failures)
-
-
-def publish_stage(layout: Layout, record: RunRecord):
-    """Publish the validated marts; the record says ``publishing`` until the swap is done.
-
-    ``publishing`` is saved (and copied into the new file's ``ops.runs``) before the
-    swap; ``published`` only after it. A run killed in between stays ``publishing``,
-    and the next run marks it ``interrupted`` (the published file is the old one or
-    the new one, never half of either).
-    """
-    record.status = "publishing"
-    record.finished_at = now()
-    if not record.message:
-        record.message = record.stages.get("gate", {}).get("summary", "")
-    record.save(layout)
-    try:
-        result = publish(layout, record.run_id)
-    except BaseException as exc:
-        record.status = "failed"
-        record.finished_at = now()
-        record.message = f"publish failed: {type(exc).__name__}: {exc}"
-        record.save(layout)
-        raise
-    record.status = "published"
-    record.finished_at = now()
-    record.stages["publish"] = {"path": str(result.path), "tables": result.tables, "changes": result.changes,
-                                "parquet_months": result.parquet_periods}
-    record.save(layout)
-    return result
-
-
-def start_run(layout: Layout, run_id: str, window: Window) -> RunRecord:
-    """Prepare the warehouse for a run: folders, leftovers of killed runs, the run record."""
-    layout.ensure()
-    clean_temporaries(layout.root)
-    # We hold the warehouse now, so a run still marked running was killed.
-    for stale in all_runs(layout):
-        if stale.status in UNFINISHED:
-            was = stale.status
-            stale.status = "interrupted"
-            stale.finished_at = stale.finished_at or now()
-            stale.message = (f"the process ended while {was} (killed or crashed)"
-                             + (": the published file is the one of an earlier run" if was == "publishing" else ""))
-            stale.save(layout)
-    record = RunRecord(run_id=run_id, window_start=window.since and window.since.isoformat(),
-                       window_end=window.until and window.until.isoformat())
-    record.save(layout)
-    return record
-
-
-def run(settings: Settings, window: Window, run_id: str, sources: tuple[SourceConfig, ...] | None = None,
-        progress: Progress | None = None) -> RunResult:
-    """The whole nightly pipeline once: pull, extract, build, validate, publish."""
-    layout = Layout(settings.warehouse)
-    record = start_run(layout, run_id, window)
-    chosen = tuple(sources or settings.sources)
-    try:
-        try:
-            stats = pull(layout, chosen, window, progress)
-        except SourcesFailed as failed:
-            if len(failed.failures) >= len(chosen) or failed.stats is None:
-                raise  # nothing could be read: nothing new to publish
-            # The others were landed: publish them; the failed ones are retried next run.
-            stats = failed.stats
-            record.message = f"{len(failed.failures)} of {len(chosen)} source(s) failed: {failed}"
-        record_landing(record, stats)
-        record.save(layout)
-        ex = extract(layout, progress=progress)
-        record.stages["extract"] = asdict(ex)
-        record.save(layout)
-        build_result = build(layout)
-        if not build_result.success:
-            record.stages["build"] = {"failures": build_result.failures}
-        try:
-            report = gate_stage(layout, settings, record, build_result.results)
-        except GateFailed as failed:
-            return RunResult(record, False, record.message.removeprefix("gate failed: "), failed.args[1])
-        publish_stage(layout, record)
-        return RunResult(record, True, report.summary())
-    except BaseException as exc:
-        if record.status == "running":
-            record.status = "failed"
-            record.finished_at = now()
-            record.message = f"{type(exc).__name__}: {exc}"
-            record.save(layout)
-        raise

@@ -63,8 +63,28 @@ class Layout:
         return self.work / "build.duckdb"
 
     @property
+    def build_results(self) -> Path:
+        """dbt's node results of the last build (build -> validate)."""
+        return self.work / "build_results.json"
+
+    @property
+    def gate_stamp(self) -> Path:
+        """Which work database passed the gate (validate -> publish)."""
+        return self.work / "gate_passed.json"
+
+    @property
+    def extract_manifests(self) -> Path:
+        """One fingerprint per extracted landing part (extract -> the next extract)."""
+        return self.extracted / "_manifest"
+
+    @property
     def ops(self) -> Path:
         return self.root / "ops"
+
+    @property
+    def current_run(self) -> Path:
+        """The run the stage commands continue (pull -> extract -> ... -> publish)."""
+        return self.ops / "current_run.json"
 
     @property
     def runs_dir(self) -> Path:

@@ -2,7 +2,7 @@
 
 What docker-compose.yml ships, minus Docker: PostgreSQL for the metadata database, Redis
 as the Celery broker, and the Airflow components as separate processes (api-server,
-scheduler, dag-processor, one Celery worker). The Airflow settings are not written here a
+scheduler, dag-processor, two Celery workers of one slot each). The Airflow settings are not written here a
 second time: they are read from the worker service of `docker-compose.yml`, resolved by
 Compose itself, and only the service addresses (postgres:5432, redis:6379,
 airflow-apiserver:8080) and the paths inside the image are swapped for local ones. The
@@ -11,7 +11,9 @@ database is initialised by `deploy/airflow-init.sh`, the script the compose init
 The test logs in with the admin password the init script wrote, triggers
 `diplomatic_news_nightly` over the fixture corpus, waits for the run to succeed, checks
 that every task went through Celery with the DuckDB writers in the one-slot pool, that
-publish wrote the marts, and that publish's Asset event ran `dipnews_after_publish`.
+the extraction was mapped over the landing parts and shared by the two workers, that
+publish wrote the same marts as `dipnews run` over the same corpus, and that publish's
+Asset event ran `dipnews_after_publish`.
 It needs the PostgreSQL and Redis server binaries (see deploy_servers.py).
 """
 
@@ -148,12 +150,12 @@ class Processes:
         self.env, self.logs = env, logs
         self.started: list[tuple[str, subprocess.Popen]] = []
 
-    def start(self, name: str, *args: str) -> subprocess.Popen:
+    def start(self, name: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
         with (self.logs / f"{name}.log").open("wb") as out:
             # A new session per component: its children (uvicorn workers, Celery pool
             # processes, task runners) can be found and stopped as one group.
             proc = subprocess.Popen(
-                [str(BIN / "airflow"), *args], env=self.env, cwd=self.logs,
+                [str(BIN / "airflow"), *args], env={**self.env, **(env or {})}, cwd=self.logs,
                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
             )
         self.started.append((name, proc))
@@ -353,7 +355,13 @@ def test_nightly_dag_runs_on_celery_with_postgres_and_redis(
     # No log servers: they would listen on every interface, and the task logs are on this
     # disk anyway (in compose, on the shared log volume).
     processes.start("scheduler", "scheduler", "--skip-serve-logs")
-    processes.start("celery-worker", "celery", "worker", "--skip-serve-logs")
+    # Two workers, one task slot each, told apart by the hostname their task instances
+    # record: the mapped extraction is shared between them.
+    for n, worker in enumerate(("worker_one", "worker_two"), start=1):
+        processes.start(f"celery-worker-{n}", "celery", "worker", "--skip-serve-logs", "--concurrency", "1",
+                        "--celery-hostname", f"{worker}@%h",
+                        env={"AIRFLOW__CORE__HOSTNAME_CALLABLE": f"tests.deploy.hostnames.{worker}",
+                             "PYTHONPATH": str(ROOT)})
 
     # What compose's healthchecks probe, probed here the same way.
     wait_for("the api-server's health endpoint", lambda: http_ok(f"{api}/api/v2/monitor/health"), 120, processes)
@@ -403,12 +411,21 @@ def test_nightly_dag_runs_on_celery_with_postgres_and_redis(
 
     # Every task instance went through Celery (the scheduler records the Celery task id)
     # and exactly the DuckDB writers ran in the one-slot pool.
-    tis = query(pg, "SELECT task_id, state, pool, external_executor_id FROM task_instance "
+    tis = query(pg, "SELECT task_id, state, pool, external_executor_id, map_index, hostname FROM task_instance "
                     "WHERE dag_id = %s AND run_id = %s", (DAG_ID, RUN_ID))
-    assert {t[0] for t in tis} >= {"start", "pull", "extract", "dbt_build", "validate", "publish"}
+    assert {t[0] for t in tis} >= {"start", "pull", "land", "extract", "extracted", "dbt_build", "validate",
+                                   "publish"}
     assert all(t[1] == "success" for t in tis), tis
     assert all(t[3] for t in tis), f"tasks without a Celery task id: {tis}"
     assert {t[0] for t in tis if t[2] == "duckdb_writer"} == {"dbt_build", "validate", "publish"}
+    # Extraction is mapped over the landing parts (one task each, each writing its own
+    # Parquet), and the two workers shared it.
+    extract_tis = [t for t in tis if t[0] == "extract"]
+    parts = len(list((Path(env["DIPNEWS_WAREHOUSE"]) / "landing" / "articles").glob("source=*/*/part-*.parquet")))
+    assert len(extract_tis) == parts > 1, extract_tis
+    assert {t[4] for t in extract_tis} == set(range(parts))
+    hosts = {t[5] for t in extract_tis}
+    assert {h.rsplit("-worker-", 1)[-1] for h in hosts} == {"one", "two"}, extract_tis
 
     published = Path(env["DIPNEWS_WAREHOUSE"]) / "diplomacy.duckdb"
     assert published.is_file(), f"publish did not write {published}"
@@ -417,6 +434,18 @@ def test_nightly_dag_runs_on_celery_with_postgres_and_redis(
     with duckdb.connect(str(published), read_only=True) as con:
         visits = con.execute("SELECT count(*) FROM marts.fct_visits").fetchone()[0]
     assert visits > 0, "marts.fct_visits is empty"
+
+    # The same corpus through the CLI (its local process pool) gives the same marts.
+    from click.testing import CliRunner
+
+    from extract.cli import cli
+    from tests.contract import marts_snapshot
+
+    cli_warehouse = Path(env["DIPNEWS_WAREHOUSE"]).parent / "cli-warehouse"
+    result = CliRunner().invoke(cli, ["run", "--source", str(FIXTURES), "--warehouse", str(cli_warehouse)], obj={})
+    assert result.exit_code == 0, result.output
+    assert marts_snapshot(published, bookkeeping=False) == marts_snapshot(
+        cli_warehouse / "diplomacy.duckdb", bookkeeping=False)
 
     # publish's Asset event reaches the downstream DAG through the scheduler, and that DAG
     # runs on the worker too.
@@ -430,4 +459,5 @@ def test_nightly_dag_runs_on_celery_with_postgres_and_redis(
 
     print(f"\ncelery: init {initialised - started:.0f} s, components up and run triggered "
           f"{triggered - initialised:.0f} s, run {run_seconds:.0f} s, whole test {time.monotonic() - started:.0f} s; "
-          f"{len(tis)} task instances, {visits} visits published")
+          f"{len(tis)} task instances ({parts} mapped extraction tasks on {len(hosts)} workers), "
+          f"{visits} visits published")

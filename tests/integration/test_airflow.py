@@ -49,15 +49,17 @@ def test_dag_file_does_no_heavy_imports():
 
 def test_nightly_structure(dagbag):
     dag = dagbag.dags["diplomatic_news_nightly"]
-    assert {t.task_id for t in dag.tasks} == {"start", "sources_of", "pull", "extract", "anything_new", "dbt_build",
-                                              "validate", "publish"}
+    assert {t.task_id for t in dag.tasks} == {"start", "pull", "land", "extract", "extracted", "anything_new",
+                                              "dbt_build", "validate", "publish"}
     assert dag.max_active_runs == 1 and dag.catchup is False
     assert dag.timetable.expression == "0 2 * * *"
     assert dag.timetable.interval == timedelta(days=1)
     assert dag.doc_md and "data interval" in dag.doc_md.lower()
     upstream = {t.task_id: {u.task_id for u in t.upstream_list} for t in dag.tasks}
-    assert upstream["extract"] == {"pull"}
-    assert upstream["anything_new"] == {"extract"}
+    assert upstream["land"] == {"pull"}
+    assert upstream["extract"] == {"land"}  # mapped over the landing parts land lists
+    assert upstream["extracted"] == {"extract"}
+    assert upstream["anything_new"] == {"extracted"}
     assert upstream["dbt_build"] == {"anything_new"}
     assert upstream["validate"] == {"dbt_build"}
     assert upstream["publish"] == {"validate"}

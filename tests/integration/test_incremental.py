@@ -55,6 +55,7 @@ def test_three_incremental_batches_equal_a_full_refresh(tmp_path):
     after_changes = marts_snapshot(build_db)
     assert len(after_changes["dim_articles"]) < len(full["dim_articles"])
     # Published on top of the last published file: rows of the removed articles deleted.
+    invoke("validate", "--warehouse", wh)
     invoke("publish", "--warehouse", wh)
     assert marts_snapshot(wh / "diplomacy.duckdb") == marts_snapshot(build_db, bookkeeping=False)
     assert parquet_snapshot(wh) == marts_snapshot(wh / "diplomacy.duckdb")
