@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _OFFICE = re.compile(
     r"(?<![\w’'\-])(?=[TtHhIi])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
-    r"(?P<mods>(?:(?:visiting|top|new|current|outgoing|incoming|then|[A-Z][\w\-]+(?:['’]s)?)\s+){0,3}?)"
+    r"(?P<mods>(?:(?:visiting|top|new|current|outgoing|incoming|then|[A-Z][\w\-\.]+(?:['’]s)?)\s+){0,3}?)"
     rf"(?P<office>(?i:{alternation(VOCAB.offices)}))(?![\w\-’'])")
 _NAME_NEXT = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'\-]+")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
@@ -170,7 +170,12 @@ class Coreference:
                     continue
                 if lw in ("top", "new", "current", "outgoing", "incoming", "then"):
                     continue
-                p = doc.gz.places.get(re.sub(r"['’]s$", "", w))
+                base = re.sub(r"['’]s$", "", w)
+                p = doc.gz.places.get(base)
+                org = doc.scanner.gz.orgs.get(base) if p is None else None
+                if org is not None and org.iso3:
+                    country = org.iso3  # "the Kremlin aide": the government the metonym names
+                    continue
                 if p is None or p.kind not in ("country", "demonym"):
                     bad = True  # "the Chinese Foreign Ministry spokesman ...": some other phrase
                     break

@@ -28,7 +28,7 @@ _DATELINE = re.compile(
     r"\s*(?P<city>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’\- ]{1,30}?)(?:/[A-Z][A-Za-z ]{1,20})?"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,25}?))?"
     r"(?:,\s*(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s*\d{4})?)\.?)?"
-    r"\s*(?:\([A-Za-z\- ]{1,20}\)|/[A-Z]+/\.?)?\s*(?:—|–|--|-|:)\s")
+    r"\s*(?:(?:\([A-Za-z\- ]{1,20}\)|/[A-Z]+/\.?)?\s*(?:—|–|--|-|:)\s|/[A-Z]+/\.?\s+)")  # "MOSCOW, February 7. /TASS/."
 
 
 # Wider shapes, accepted only when the city is a known place: "NEW DELHI (Outlet / Agency -

@@ -31,7 +31,7 @@ _FILLER_TAIL = re.compile(
 _PRONOUN_TAIL = re.compile(r"(?<![\w’'])(he|she|He|She)\s*$")
 _WHO_TAIL = re.compile(r",\s*who(?:\s+(?:also|later|then|had|has|have|previously|earlier))*\s*$")
 _PRONOUN_HEAD = re.compile(r"^\s*(he|she)\b")
-_ORG_DESC_HEADS = ("ministry", "department", "embassy", "government", "statement", "readout",
+_ORG_DESC_HEADS = ("service", "ministry", "department", "embassy", "government", "statement", "readout",
                    "communique", "communiqué", "agency", "committee", "council", "office",
                    "commission", "society", "institute", "foundation", "company", "group",
                    "union", "organisation", "organization", "party", "bank", "administration",
@@ -385,7 +385,7 @@ class Resolution:
             return None
         proper = [w for w in mods if w[:1].isupper() and w.lower() != "the"]
         if proper and not country and head in ("office", "ministry", "department", "embassy", "agency",
-                                                "presidency", "secretariat", "commission", "council"):
+                                                "presidency", "secretariat", "commission", "council", "service"):
             # "the Holy See press office said": an organisation by its written name
             name = " ".join([*(w for w in mods if w.lower() != "the"), head])
             key = "desc:" + name.lower()

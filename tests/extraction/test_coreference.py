@@ -61,3 +61,14 @@ def test_here_is_the_dateline_city(extractor: Extractor) -> None:
         "Minister Ali Raza here on Tuesday."))
     assert any(m.country == "PAK" and m.city == "Islamabad" for m in ex.meetings)
     assert any(v.visitor.name == "Hari Sharma" and v.host_country == "PAK" for v in ex.visits)
+
+
+def test_dotted_and_metonym_modifiers_of_offices(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "RIYADH — U.S. special envoy Michael Dunn and Kremlin aide Grigory Sobol held talks on Monday.\n"
+        "“We made progress,” the U.S. envoy told reporters.\n"
+        "“We are ready to continue,” the Kremlin aide said.\n"
+        "MOSCOW, February 7. /TASS/. The talks ended, the Kremlin press service said."))
+    got = {(s.speaker.name, s.quote) for s in ex.statements}
+    assert ("Michael Dunn", "We made progress") in got
+    assert ("Grigory Sobol", "We are ready to continue") in got
