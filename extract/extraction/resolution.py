@@ -305,9 +305,10 @@ class Resolution:
             prev = self.sentences[sent.index - 1]
             subj = [m for m in self.mentions.agents_in(prev.start, min(prev.end, prev.start + 80))
                     if m.kind == "person" and not self._in_quote(m.start)][:1]
-            if subj and ok(subj[0].entity) and subj[0].entity is not speaker[0] and \
-                    _SUBJECT_VERB.match(self.body, subj[0].end, min(prev.end, subj[0].end + 40)):
-                return subj[0].entity
+            if subj and ok(subj[0].entity) and subj[0].entity is not speaker[0] and (
+                    _SUBJECT_VERB.match(self.body, subj[0].end, min(prev.end, subj[0].end + 40))
+                    or (subj[0].start - prev.start <= 2 and self.body.startswith(", who", subj[0].end))):
+                return subj[0].entity  # ("Didi, who arrived here on Sunday, conveyed ...")
         if speaker is not None:
             ent, idx = speaker
             if 0 <= sent.index - idx <= 2 and ok(ent):

@@ -50,3 +50,15 @@ def test_a_lone_thing_word_is_a_short_form_only_when_a_full_name_holds_it() -> N
     assert any(s.speaker.name == "Park Min-ho" and s.quote.startswith("Seoul would") for s in ex.statements)
     ex = Extractor().extract(article("Park said the lake was clean."))
     assert not ex.statements
+
+
+def test_he_after_a_subject_with_a_relative_clause() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "DHAKA — Prime Minister Farida Rahman said the talks were useful.\n"
+        "The ministers then toured a port.\n"
+        "Maldivian Foreign Minister Ahmed Didi, who arrived here on Sunday, conveyed greetings to the Prime Minister.\n"
+        "He said the Maldives wanted to import more vegetables."))
+    assert any(s.speaker.name == "Ahmed Didi" and s.quote.startswith("the Maldives") for s in ex.statements)
