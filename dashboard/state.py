@@ -63,7 +63,6 @@ PARAMS: dict[str, Param] = {
     "types": Param("types", _list, lambda v: ",".join(v)),
     "search": Param("q", lambda v: v[:200], lambda v: v or None),
     "min_conf": Param("conf", _float, lambda v: None if not v else f"{float(v):g}"),
-    "gate_run": Param("run", _text, _optional),
     "ev": Param("ev", _list, lambda v: ",".join(v) if v else None),
 }
 
