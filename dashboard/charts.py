@@ -93,18 +93,26 @@ def tone_trend(df: pd.DataFrame, height: int = 200) -> alt.LayerChart:
     return (neutral + line).properties(height=height)
 
 
-def bars(df: pd.DataFrame, category: str, value: str, title: str, height: int = 200) -> alt.Chart:
-    """Horizontal bars of `value` per `category`, largest first."""
-    return (
+def bars(df: pd.DataFrame, category: str, value: str, title: str, height: int = 200,
+         pick: str | None = None) -> alt.Chart:
+    """Horizontal bars of `value` per `category`, largest first.
+
+    `pick`: a field of `df`; a click on a bar selects its value (the selection "bar").
+    """
+    chart = (
         alt.Chart(df)
-        .mark_bar(color="#4c78a8")
+        .mark_bar(color="#4c78a8", cursor="pointer" if pick else "default")
         .encode(
             y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
             x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1)),
-            tooltip=[alt.Tooltip(f"{category}:N", title=title), alt.Tooltip(f"{value}:Q")],
+            tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip(f"{value}:Q", title=title)],
         )
         .properties(height=height)
     )
+    if pick:
+        chart = chart.encode(detail=f"{pick}:N").add_params(
+            alt.selection_point(name="bar", fields=[pick], on="click"))
+    return chart
 
 
 # ---------------------------------------------------------------- map

@@ -523,12 +523,15 @@ def country(wh: Warehouse, f: Filters) -> None:
     else:
         c1, c2 = st.columns([3, 2])
         with c1:
-            _chart(charts.bars(partners, "name", "total", "Visits, meetings and statements",
-                               height=max(160, 30 * len(partners))))
+            picked = st.altair_chart(
+                charts.bars(partners, "name", "total", "Visits, meetings and statements",
+                            height=max(160, 30 * len(partners)), pick="iso3"),
+                width="stretch", on_select="rerun", key="partner_pick")
         with c2:
             st.dataframe(partners.rename(columns={"name": "Country", "visits": "Visits", "meetings": "Meetings",
                                                   "statements": "Statements", "total": "Total"})
                          .drop(columns=["iso3"]), hide_index=True, placeholder="–")
+        _partner_pick(wh, f, picked, iso3, name, dict(zip(partners["iso3"], partners["name"], strict=True)))
 
     st.subheader("Meetings by mode and track")
     if meetings.empty:
@@ -567,6 +570,26 @@ def country(wh: Warehouse, f: Filters) -> None:
                              column_config={"Quote": st.column_config.TextColumn(width="large")})
         _pick(picked, [[f"statement:{e}"] for e in statements["event_id"]])
     evidence_panel(wh, "Pick a visit, meeting or statement above to see its sentences and articles.")
+
+
+def _partner_pick(wh: Warehouse, f: Filters, event: object, iso3: str, name: str,
+                  partners: dict[str, str]) -> None:
+    """A clicked counterpart: the pair's visits and meetings as evidence, a link to the pair."""
+    try:
+        points = event.selection["bar"]  # type: ignore[attr-defined,index]
+    except (AttributeError, KeyError, TypeError):
+        return
+    other = next((p.get("iso3") for p in points or [] if isinstance(p, dict) and p.get("iso3") in partners), None)
+    if other is None:
+        return
+    a, b = sorted((iso3, other))
+    pairs = queries.pair_events(wh, f)
+    row = pairs[(pairs.country_a == a) & (pairs.country_b == b)]
+    if len(row):
+        state.set_evidence(list(row["event_keys"].iloc[0]))
+    query = urlencode({"view": "bilateral", "pair": f"{a}-{b}", "from": f.start.isoformat(), "to": f.end.isoformat()})
+    st.markdown(f"{md_escape(name)} and {md_escape(partners[other])}: their visits and meetings are in the "
+                f"evidence below; [the pair month by month](?{query})")
 
 
 # ---------------------------------------------------------------- network

@@ -252,27 +252,42 @@ def _click_an_arc_end(page: DevTools) -> None:
     wait_for(picked, timeout=20)
 
 
-def _click_a_bar(page: DevTools) -> None:
-    """Click January's bar in the overview: a link to that month's events and their evidence."""
+def _click_chart(page: DevTools, index: int, points: list[tuple[float, float]], expected: str) -> None:
+    """Click the `index`-th chart of the page at relative points until `expected` text shows."""
     import time
 
     rect = json.loads(page.evaluate(
-        "JSON.stringify(document.querySelector('.vega-embed svg, .vega-embed canvas').getBoundingClientRect())"))
-    for fx, fy in ((0.12, 0.7), (0.15, 0.75), (0.18, 0.65)):  # January: the first of four bars
+        f"JSON.stringify(document.querySelectorAll('.vega-embed svg, .vega-embed canvas')[{index}]"
+        ".getBoundingClientRect())"))
+    for fx, fy in points:
         x, y = rect["x"] + rect["width"] * fx, rect["y"] + rect["height"] * fy
         page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
         time.sleep(0.3)
         page.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
         page.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
         try:
-            wait_for(lambda: "of Jan 2024, with their evidence" in page.evaluate("document.body.innerText"),
-                     timeout=8)
+            wait_for(lambda: expected in page.evaluate("document.body.innerText"), timeout=8)
+            return
         except TimeoutError:
             continue
-        links = page.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.href)")
-        assert any("view=events" in h and "from=2024-01-08" in h and "to=2024-01-31" in h for h in links)
-        return
-    pytest.fail("no bar of the overview chart answered a click")
+    pytest.fail(f"no click on chart {index} brought {expected!r}")
+
+
+def _links(page: DevTools) -> list[str]:
+    return page.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.href)")
+
+
+def _click_a_bar(page: DevTools) -> None:
+    """January's bar in the overview links to that month's events and their evidence."""
+    _click_chart(page, 0, [(0.12, 0.7), (0.15, 0.75), (0.18, 0.65)], "of Jan 2024, with their evidence")
+    assert any("view=events" in h and "from=2024-01-08" in h and "to=2024-01-31" in h for h in _links(page))
+
+
+def _click_a_counterpart(page: DevTools) -> None:
+    """On the United States' page, China's bar shows the pair's evidence and links to the pair."""
+    _click_chart(page, 0, [(0.3, 0.12), (0.3, 0.2), (0.3, 0.28)], "United States and China")
+    assert any("view=bilateral" in h and "pair=CHN-USA" in h for h in _links(page))
+    wait_for(lambda: "sentence(s) from" in page.evaluate("document.body.innerText"), timeout=10)
 
 
 @pytest.mark.browser
@@ -344,6 +359,8 @@ def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path)
                         _click_an_arc_end(page)
                     if slug == "overview" and not real:
                         _click_a_bar(page)
+                    if slug == "country" and not real:  # the fixture's most active: the United States
+                        _click_a_counterpart(page)
                     shots[slug] = base64.b64decode(
                         page.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"])
                 assert not page.saw("Page.javascriptDialogOpening")
