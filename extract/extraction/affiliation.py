@@ -195,9 +195,10 @@ class Affiliation:
             a, b = prev.entity, nxt.entity
             if a is None or b is None or a is b or not a.country or b.country or not b.title:
                 continue
-            if (a.role or "") in ("head_of_state", "head_of_government", "royal") or \
-                    (b.role or "") in ("head_of_state", "head_of_government", "royal"):
-                continue
+            if ((a.role or "") in ("head_of_state", "head_of_government", "royal") or
+                    (b.role or "") in ("head_of_state", "head_of_government", "royal")) and \
+                    not re.fullmatch(r"\s+and\s+[A-Z][\w\-]*\s+", self.body[prev.end:nxt.start]):
+                continue  # but "Chinese President X and Premier Y": both Chinese
             gap = self.body[prev.end:nxt.start]
             m = _LIST_GAP.fullmatch(gap)
             if not m or gap.rstrip().split()[-1].lower() not in tw:

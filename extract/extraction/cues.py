@@ -38,7 +38,8 @@ PLANNED_CLAUSE = re.compile(
 
 
 # denied or speculated, one search: both lists in one alternation
-DENIED_TAIL = _tail(VOCAB.negation + VOCAB.speculative)
+# speculation reaches further ("could combine the trip with a stop in Moscow")
+DENIED_TAIL = re.compile(f"{_tail(VOCAB.negation).pattern}|{_tail(VOCAB.speculative, 5).pattern}", re.I)
 
 
 _DENIED_KEYS = hint_words(c for c in VOCAB.negation + VOCAB.speculative if not c.startswith("n'"))

@@ -54,6 +54,7 @@ _TRIGGER = re.compile(
     rf"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS})"
     rf"|(?P<phoned>{alternation(_T['phoned'])})(?=\s+[A-Z])"
     rf"|(?P<interaction>{alternation(_T['interaction'])})(?=\s+(?:[A-Z]|the\s+[a-z]))"
+    rf"|(?P<cochaired>{alternation(_T['cochaired'])})\s+(?:[\w\-’']+\s+){{1,10}}?with(?=\s)"
     rf"|(?P<signed>{alternation(_T['signed'])})\s+(?:[\w\-]+\s+){{0,5}}?{alternation(VOCAB.agreement_nouns)}\s+with(?=\s)"
     rf"|(?P<talks_with>{alternation(_T['talks_with'])})(?:\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+with"
     r"|(?P<whom>with\s+whom)"
@@ -61,7 +62,7 @@ _TRIGGER = re.compile(
     rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
     r")(?![\w’'\-])")
 _KINDS = ("met", "call_from", "held", "between", "host", "spoke", "call", "courtesy", "sat", "their",
-          "phoned", "interaction", "signed", "talks_with", "spent", "whom", "joined")
+          "phoned", "interaction", "cochaired", "signed", "talks_with", "spent", "whom", "joined")
 _HOST_TO_PLACE = re.compile(r"[^,.;]{0,60}?\bto\s+(?:the\s+)?[A-Z]")
 _WITH = re.compile(r"\b(?:with|between)\s+")
 _WITH_TO = re.compile(r"\b(?:with|to)\s+")
@@ -698,7 +699,7 @@ class MeetingRules:
         "between": _between, "whom": _whom, "joined": _joined, "their": _their,
         "their_meeting": _their_meeting, "phoned": _phoned, "call_from": _call_from,
         "talks_with": _talks_with, "held": _with_object, "spoke": _with_object, "call": _with_object,
-        "interaction": _interaction, "signed": _signed,
+        "interaction": _interaction, "signed": _signed, "cochaired": _signed,
     }
 
     # ------------------------------------------------------------ shared completion

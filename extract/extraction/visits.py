@@ -214,19 +214,22 @@ class VisitRules:
                 lo, _ = doc.dates.clause_bounds(sent, ts)
                 ents += [x.entity for x in doc.mentions.agents_in(max(lo, sent.start), ts)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
+            # "He arrived in Ankara accompanied by X": the trip of this very sentence, if any
+            own = next((v for v in visits.values() if not v.is_planned and v.evidence.char_start == sent.start), None)
+            lead = own or principal
             for e in ents:
                 if e.strength <= 0 or e is None:
                     continue
                 actor = actor_of(e)
-                if actor.name == principal.visitor.name:
+                if actor.name == lead.visitor.name:
                     continue
-                if e.country and principal.visitor.country and e.country != principal.visitor.country:
+                if e.country and lead.visitor.country and e.country != lead.visitor.country:
                     continue
-                if e.country == principal.host_country:
+                if e.country == lead.host_country:
                     continue
-                visits.setdefault((actor.name, principal.host_country), Visit(
-                    visitor=actor, host_country=principal.host_country, city=principal.city,
-                    date=principal.date, date_precision=principal.date_precision, is_planned=False,
+                visits.setdefault((actor.name, lead.host_country), Visit(
+                    visitor=actor, host_country=lead.host_country, city=lead.city,
+                    date=lead.date, date_precision=lead.date_precision, is_planned=False,
                     evidence=Evidence(sent.text, sent.start, sent.end, "visit.companion", 0.7)))
         return True
 
@@ -406,8 +409,10 @@ class VisitRules:
                     continue
                 if kind == "speech" and not v.country:
                     continue  # "X told a news conference in Accra": abroad only if X is foreign
-                if self._fallback and not v.country and doc.resolve.country_of(v) == loc.iso3:
-                    continue  # a local official named somewhere in the sentence: the host
+                if (self._fallback or kind == "stay") and not v.country and doc.resolve.country_of(v) == loc.iso3:
+                    # a local official named somewhere in the sentence: the host; "the prime
+                    # minister spent Sunday in Niigata": a domestic stay
+                    continue
                 out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit,
                                   entry))
                 if earlier is not None and (v.country is None or v.country != earlier.iso3):
@@ -536,8 +541,10 @@ class VisitRules:
                                 and (old.date - mt.date).days <= 7)):
                         visits[key] = replace(old, date=mt.date, date_precision=mt.date_precision)
                     continue
-                if mt.is_planned and not p.country:
-                    continue  # a planned trip of someone whose country is only inferred
+                if mt.is_planned and (not p.country or i > 0):
+                    # a planned trip of someone whose country is only inferred; and in "is due
+                    # to travel to P for talks with X", X is P's host, not a traveller
+                    continue
                 visits[key] = Visit(
                     visitor=p, host_country=mt.country, city=mt.city, date=mt.date,
                     date_precision=mt.date_precision, is_planned=mt.is_planned,

@@ -47,3 +47,25 @@ def test_a_security_mission_is_no_trip_of_the_speaker(extractor: Extractor) -> N
         "Kenyan President David Mwangi said Kenya would keep its commitment to a security mission in Haiti.\n"
         "Cocoa board chief Yaw Mensah told a news conference in Accra on Tuesday that prices would rise."))
     assert not ex.visits
+
+
+def test_background_trips_and_planned_hosts(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "ANKARA — Turkish Foreign Minister Selim Kara had visited Damascus in December for talks.\n"
+        "Syrian President Ahmad Hamwi arrived in Ankara on Tuesday accompanied by Foreign Minister Yusuf Darwi.\n"
+        "Italian Prime Minister Giulia Ferri, who arrived in Buenos Aires on Tuesday, is due to travel to "
+        "Montevideo on Thursday for talks with Uruguayan President Andres Sosa.\n"
+        "Brazil's foreign ministry said no date had been set for a visit by President Carlos Bastos to China."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Yusuf Darwi", "TUR") in got and ("Yusuf Darwi", "SYR") not in got
+    assert not any(v.visitor.name == "Andres Sosa" for v in ex.visits)
+    assert not any(v.visitor.name == "Carlos Bastos" for v in ex.visits)
+
+
+def test_a_premier_listed_after_a_president_shares_the_demonym(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "ISLAMABAD — Prime Minister Nawaz Siddiq visited Beijing in June, when he held talks with Chinese "
+        "President Zhou Wei and Premier Han Zhi at the Great Hall of the People.\n"
+        "The two sides co-chaired the joint committee with Planning Minister Faisal Rana."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Nawaz Siddiq", "CHN") in got and ("Han Zhi", "CHN") not in got
