@@ -29,7 +29,7 @@ SPECULATIVE_TAIL = _tail(VOCAB.speculative)
 NEGATED_TAIL = _tail(VOCAB.negation)
 # "the visit ... was postponed"
 NEGATED_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+" + alternation(VOCAB.negation_after), re.I)
+    r"[^.;]{0,120}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+" + alternation(VOCAB.negation_after), re.I)
 # "agreed to meet", "invited him to visit": an infinitive marks a meeting as not yet held
 INFINITIVE_TO = re.compile(r"\bto(?:\s+[\w\-]+){0,2}\s*$", re.I)
 # "is scheduled to", "will": a planned clause however far before the trigger

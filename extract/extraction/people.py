@@ -277,6 +277,9 @@ class MentionScanner:
             if prev_info[0] and prev_end >= 0 and text[prev_end:rs] in ("'s ", "’s "):
                 run_country = prev_info[0]  # "Kenya's Foreign Minister Esther Njoroge"
                 poss_country = True
+            elif prev_info[0] and prev_end >= 0 and 0 < rs - prev_end <= 24 and all(
+                    w in TITLE_MODIFIERS for w in text[prev_end:rs].split()) and text[prev_end:rs].split():
+                run_country = prev_info[0]  # "Syrian interim President X": the demonym before the modifier
             run_org: Organization | None = None
             run_title: str | None = pre_title
             gender: str | None = None

@@ -134,6 +134,7 @@ class VisitRules:
         self._ents = {e.name: e for e in doc.mentions.table.entities}
         self._fallback = False  # the visitor was guessed as the clause's first person
         self._undated: set[tuple[str, str]] = set()  # visits dated by the publication month only
+        self._sent_trips: dict[int, list[tuple[str, str]]] = {}
 
     def run(self, findings: MeetingFindings) -> tuple[list[Visit], list[Meeting]]:
         meetings = findings.meetings
@@ -215,7 +216,8 @@ class VisitRules:
                 ents += [x.entity for x in doc.mentions.agents_in(max(lo, sent.start), ts)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
             # "He arrived in Ankara accompanied by X": the trip of this very sentence, if any
-            own = next((v for v in visits.values() if not v.is_planned and v.evidence.char_start == sent.start), None)
+            own = next((visits[k] for k in self._sent_trips.get(sent.index, ()) if k in visits
+                        and not visits[k].is_planned), None)
             lead = own or principal
             for e in ents:
                 if e.strength <= 0 or e is None:
@@ -407,8 +409,8 @@ class VisitRules:
             for v in visitors:
                 if v.country and v.country == loc.iso3:
                     continue
-                if kind == "speech" and not v.country:
-                    continue  # "X told a news conference in Accra": abroad only if X is foreign
+                if kind in ("speech", "stay") and not v.country:
+                    continue  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign
                 if (self._fallback or kind == "stay") and not v.country and doc.resolve.country_of(v) == loc.iso3:
                     # a local official named somewhere in the sentence: the host; "the prime
                     # minister spent Sunday in Niigata": a domestic stay
@@ -459,6 +461,9 @@ class VisitRules:
         return out
 
     def _dedupe(self, found: list[_Found]) -> dict[tuple[str, str], Visit]:
+        # the trips each sentence reports (for "He arrived ..., accompanied by X")
+        for f in found:
+            self._sent_trips.setdefault(f.sent.index, []).append((actor_of(f.visitor).name, f.loc.iso3))
         best: dict[tuple[int, str], _Found] = {}
         order: list[tuple[int, str]] = []
         for f in found:

@@ -62,3 +62,14 @@ def test_he_after_a_subject_with_a_relative_clause() -> None:
         "Maldivian Foreign Minister Ahmed Didi, who arrived here on Sunday, conveyed greetings to the Prime Minister.\n"
         "He said the Maldives wanted to import more vegetables."))
     assert any(s.speaker.name == "Ahmed Didi" and s.quote.startswith("the Maldives") for s in ex.statements)
+
+
+def test_a_demonym_before_a_modifier_and_a_title() -> None:
+    from extract.extraction import Extractor
+    from tests.extraction.conftest import article
+
+    ex = Extractor().extract(article(
+        "ANKARA — President Kemal Ay welcomed Syrian interim President Ahmad Hamwi on Wednesday."))
+    hamwi = [a for a in ex.actors if a.name == "Ahmad Hamwi"]
+    assert hamwi and hamwi[0].country == "SYR"
+    assert any(v.visitor.name == "Ahmad Hamwi" and v.host_country == "TUR" for v in ex.visits)

@@ -69,3 +69,12 @@ def test_a_premier_listed_after_a_president_shares_the_demonym(extractor: Extrac
         "The two sides co-chaired the joint committee with Planning Minister Faisal Rana."))
     got = {(v.visitor.name, v.host_country) for v in ex.visits}
     assert ("Nawaz Siddiq", "CHN") in got and ("Han Zhi", "CHN") not in got
+
+
+def test_invitations_postponements_and_hopes_are_no_trips(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "CHISINAU — A planned visit to Moldova by Romanian President Andrei Pop, which had been scheduled "
+        "for Thursday, has been postponed because of floods.\n"
+        "Ukrainian President Taras Bond has also been invited to visit Chisinau this summer.\n"
+        "Japanese Prime Minister Haru Ishi said he hoped to visit Hanoi at an early date."))
+    assert not ex.visits
