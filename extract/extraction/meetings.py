@@ -51,10 +51,12 @@ _TRIGGER = re.compile(
     rf"|(?P<call>{_CALLS})"
     rf"|(?P<courtesy>{alternation(_T['courtesy'])})"
     rf"|(?P<sat>{alternation(_T['sat'])})"
-    rf"|(?P<their>(?:in|during|at|after|before)\s+(?:their|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS})"
+    rf"|(?P<their>(?:[Ii]n|[Dd]uring|at|[Aa]fter|before)\s+(?:their|a|an|the\s+two\s+\w+['’]s?)\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}"
+    rf"|during\s+(?:the\s+)?{_NOUNS}(?=\s+(?:at|in|on)\b))"
     rf"|(?P<phoned>{alternation(_T['phoned'])})(?=\s+[A-Z])"
     rf"|(?P<interaction>{alternation(_T['interaction'])})(?=\s+(?:[A-Z]|the\s+[a-z]))"
-    rf"|(?P<cochaired>{alternation(_T['cochaired'])})\s+(?:[\w\-’']+\s+){{1,10}}?with(?=\s)"
+    rf"|(?P<cochaired>{alternation(_T['cochaired'])})\s+(?:[^\s.;,]+\s+){{1,12}}?with(?=\s)"
+    rf"|(?P<joint>{alternation(_T['joint'])})(?=\s)"
     rf"|(?P<signed>{alternation(_T['signed'])})\s+(?:[\w\-]+\s+){{0,5}}?{alternation(VOCAB.agreement_nouns)}\s+with(?=\s)"
     rf"|(?P<talks_with>{alternation(_T['talks_with'])})(?:\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+with"
     r"|(?P<whom>with\s+whom)"
@@ -62,7 +64,7 @@ _TRIGGER = re.compile(
     rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
     r")(?![\w’'\-])")
 _KINDS = ("met", "call_from", "held", "between", "host", "spoke", "call", "courtesy", "sat", "their",
-          "phoned", "interaction", "cochaired", "signed", "talks_with", "spent", "whom", "joined")
+          "phoned", "interaction", "cochaired", "signed", "joint", "talks_with", "spent", "whom", "joined")
 _HOST_TO_PLACE = re.compile(r"[^,.;]{0,60}?\bto\s+(?:the\s+)?[A-Z]")
 _WITH = re.compile(r"\b(?:with|between)\s+")
 _WITH_TO = re.compile(r"\b(?:with|to)\s+")
@@ -93,6 +95,9 @@ _AFTER_INTERACTION = re.compile(r"(?:\s*,)?\s+(?:(?:on|in|at|during)\s+[\w\-]+(?
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|announced|reported|stated)\b")
 _OTHER_PARTICIPLE = re.compile(r"\b(?:mounted|led|played|given|organised|organized|performed|presented|accompanied)\s*$")
 _DELEGATIONS = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth|[Tt]he\s+[A-Z][\w\.]*\s+and\s+[A-Z][\w\.]*|[A-Z][\w\.]*\s+and\s+[A-Z][\w\.]*)\s+delegations\b")
+_AND_BETWEEN_NAMES = re.compile(r"[A-Z][\w\-]+\s+and\s+(?:visiting\s+)?(?:[A-Z]|[a-z]+\s+[A-Z])")
+# rules that report more about a meeting rather than a new one
+_IMPLIED = ("meeting.interaction", "meeting.joint")
 _READOUT = re.compile(r"\breadout\b")
 _THE_CALL = re.compile(r"\b(?:the|a|their)\s+call\b")
 _MEAL_OR_TALKS = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:[\w\-]+\s+)?(?:breakfast|lunch|dinner|luncheon|banquet|talks|tea|meeting)\b")
@@ -602,7 +607,21 @@ class MeetingRules:
                                and x.entity is not None and not doc.in_quote(x.start)])
 
     def _their(self, t: _Trigger) -> _Parts | None:
-        return _Parts(_sentence_subject(self.doc, t.sent, t.ts))
+        parts = _sentence_subject(self.doc, t.sent, t.ts)
+        if len(parts) < 2 and self.doc.body.startswith(",", t.te):
+            # "In a 30-minute meeting, X and Y agreed ...": the pair after the comma
+            after = _sentence_subject(self.doc, t.sent, min(t.sent.end, t.te + 160), lo=t.te + 1)
+            if len(after) >= 2:
+                parts = after
+        return _Parts(parts)
+
+    def _joint(self, t: _Trigger) -> _Parts | None:
+        # "A and B discussed ...", "A and visiting B agreed ...": two named subjects together
+        doc = self.doc
+        subj = [e for e in _subject_group(doc, t.sent, t.ts, t.found) if e.kind == "person"]
+        if len(subj) < 2 or not _AND_BETWEEN_NAMES.search(doc.body, t.sent.start, t.ts):
+            return None
+        return _Parts(subj)
 
     def _their_meeting(self, t: _Trigger) -> _Parts | None:
         # "The pair held talks with X before meeting President Y"
@@ -699,7 +718,7 @@ class MeetingRules:
         "between": _between, "whom": _whom, "joined": _joined, "their": _their,
         "their_meeting": _their_meeting, "phoned": _phoned, "call_from": _call_from,
         "talks_with": _talks_with, "held": _with_object, "spoke": _with_object, "call": _with_object,
-        "interaction": _interaction, "signed": _signed, "cochaired": _signed,
+        "interaction": _interaction, "signed": _signed, "cochaired": _signed, "joint": _joint,
     }
 
     # ------------------------------------------------------------ shared completion
@@ -832,13 +851,24 @@ class MeetingRules:
                 gids = {e.id for e in g.parts}
                 if (f.separate or g.separate) and ids != gids:
                     continue
+                if f.rule.startswith(_IMPLIED) and (ids <= gids or gids <= ids) and f.planned == g.planned:
+                    # "A told B ...", "A and B agreed ...": more about a meeting already reported
+                    if len(ids) > len(gids):
+                        g.parts = f.parts
+                    break
                 if f.mode != g.mode and g.planned != f.planned:
                     continue  # a planned visit's talks, then a call instead: two occasions
                 # "A thanked B for ..." is evidence of a meeting already reported with A and B
-                implied = (f.rule.startswith("meeting.interaction") or g.rule.startswith("meeting.interaction")) \
-                    and (ids <= gids or gids <= ids)
+                implied = (f.rule.startswith(_IMPLIED) or g.rule.startswith(_IMPLIED)) and (ids <= gids or gids <= ids)
                 if implied or (ids <= gids or gids <= ids) and abs(len(ids) - len(gids)) <= 1:
-                    if g.date and f.date and g.precision == "day" and f.precision == "day" and g.date != f.date:
+                    if implied and g.rule.startswith(_IMPLIED) and not f.rule.startswith(_IMPLIED):
+                        # the meeting itself, reported after what was agreed at it: its own
+                        # date, place and rule ("agreed ..., the PMO said on Monday" is a report date)
+                        g.date, g.precision, g.rule, g.sent, g.trigger = f.date, f.precision, f.rule, f.sent, f.trigger
+                        g.location = f.location or g.location
+                        g.dateline_ok = f.dateline_ok
+                    elif g.date and f.date and g.precision == "day" and f.precision == "day" and g.date != f.date \
+                            and not implied:
                         continue
                     if g.planned != f.planned and ids != gids:
                         continue  # "held talks with X and is to meet Y": two meetings
@@ -916,10 +946,12 @@ class MeetingRules:
         return out
 
 
-def _sentence_subject(doc: Document, sent: Sentence, pos: int, from_start: bool = False) -> list[Entity]:
+def _sentence_subject(doc: Document, sent: Sentence, pos: int, from_start: bool = False,
+                      lo: int | None = None) -> list[Entity]:
     """The coordinated names that open the clause before ``pos``: "X and Y first discussed"
     (``from_start``: the sentence's own subject, for "X arrived ..., and held talks")."""
-    lo = sent.start if from_start else doc.dates.clause_bounds(sent, pos)[0]
+    if lo is None:
+        lo = sent.start if from_start else doc.dates.clause_bounds(sent, pos)[0]
     if not from_start and _WHO_START.match(doc.body, lo, lo + 8):
         lo = sent.start  # "X, who arrived at ..., and spent Monday in meetings": X's
     if sent.index == 0:

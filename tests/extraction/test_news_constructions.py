@@ -240,3 +240,17 @@ def test_delegations_and_their_leaders(extractor: Extractor) -> None:
     assert frozenset({"Yerlan Seitov", "Laszlo Kovac"}) in pairs
     seitov = [a for a in ex.actors if a.name == "Yerlan Seitov"]
     assert seitov and seitov[0].country == "KAZ"
+
+
+def test_meetings_as_nouns_and_joint_subjects(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "KANANASKIS — In a 30-minute meeting, Japanese Prime Minister Haru Ishi and British Prime Minister "
+        "Ellen Hart agreed to start negotiations.\n"
+        "MANILA — Foreign Secretary Elena Reyes and visiting Japanese Foreign Minister Ayumi Kita on "
+        "Thursday agreed to speed up deliveries during talks at the Department of Foreign Affairs.\n"
+        "ISLAMABAD — On Monday, Chinese Vice Premier Liu Jian co-chaired the 14th meeting of the Joint "
+        "Cooperation Committee (JCC) with Planning Minister Faisal Rana."))
+    pairs = [frozenset(p.name for p in m.participants) for m in ex.meetings]
+    assert frozenset({"Haru Ishi", "Ellen Hart"}) in pairs
+    assert frozenset({"Elena Reyes", "Ayumi Kita"}) in pairs
+    assert frozenset({"Liu Jian", "Faisal Rana"}) in pairs
