@@ -74,21 +74,28 @@ def monthly_events_wide(df: pd.DataFrame, height: int = 260) -> alt.Chart:
     return monthly_events(long, height=height)
 
 
-def tone_trend(df: pd.DataFrame, height: int = 200) -> alt.LayerChart:
-    """Average statement tone per month on a fixed -1..1 axis, with the neutral line."""
+def tone_trend(df: pd.DataFrame, height: int = 200, selectable: bool = False) -> alt.LayerChart:
+    """Average statement tone per month on a fixed -1..1 axis, with the neutral line.
+
+    `selectable`: a click on a month's point selects it (the selection "point", `month_key`).
+    """
     data = _months(df.dropna(subset=["avg_tone"]))
+    data["month_key"] = data["month"].dt.strftime("%Y-%m")
     line = (
         alt.Chart(data)
-        .mark_line(point=True)
+        .mark_line(point=alt.OverlayMarkDef(size=80, cursor="pointer" if selectable else "default"))
         .encode(
             x=alt.X("yearmonth(month):T", title="Month"),
             y=alt.Y("avg_tone:Q", title="Average tone", scale=alt.Scale(domain=[-1, 1])),
+            detail="month_key:N",
             tooltip=[
                 alt.Tooltip("yearmonth(month):T", title="Month"),
                 alt.Tooltip("avg_tone:Q", title="Tone", format=".2f"),
             ],
         )
     )
+    if selectable:
+        line = line.add_params(alt.selection_point(name="point", fields=["month_key"], on="click"))
     neutral = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(strokeDash=[4, 4]).encode(y="y:Q")
     return (neutral + line).properties(height=height)
 

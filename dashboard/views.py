@@ -539,11 +539,16 @@ def country(wh: Warehouse, f: Filters) -> None:
     else:
         m1, m2 = st.columns(2)
         modes = meetings.assign(mode=meetings["mode"].fillna("unknown").str.replace("_", " "))
-        with m1:
-            _chart(charts.bars(modes.groupby("mode", as_index=False).size(), "mode", "size", "Meetings"))
         tracks = meetings.assign(track="track " + meetings["track"].fillna("?").astype(str))
-        with m2:
-            _chart(charts.bars(tracks.groupby("track", as_index=False).size(), "track", "size", "Meetings"))
+        # A click on a bar: the evidence of that mode's (or track's) meetings.
+        for column, rows, field, key in ((m1, modes, "mode", "mode_pick"), (m2, tracks, "track", "track_pick")):
+            with column:
+                event = st.altair_chart(
+                    charts.bars(rows.groupby(field, as_index=False).size(), field, "size", "Meetings", pick=field),
+                    width="stretch", on_select="rerun", key=key)
+            value = _selected(event, "bar", field)
+            if value is not None:
+                state.set_evidence([f"meeting:{e}" for e in rows.loc[rows[field] == value, "event_id"]])
         shown = for_display(meetings, {"meeting_date": "date_precision"})
         shown["mode"] = shown["mode"].str.replace("_", " ")
         shown = shown.rename(columns={"meeting_date": "Date", "participants": "Participants", "city": "City",
@@ -561,7 +566,12 @@ def country(wh: Warehouse, f: Filters) -> None:
         if tone.empty:
             st.caption("No scored statements in the selected range.")
         else:
-            _chart(charts.tone_trend(tone))
+            event = st.altair_chart(charts.tone_trend(tone, selectable=True), width="stretch",
+                                    on_select="rerun", key="tone_pick")
+            month = _selected(event, "point", "month_key")
+            if month is not None:
+                in_month = pd.to_datetime(statements["statement_date"]).dt.strftime("%Y-%m") == month
+                state.set_evidence([f"statement:{e}" for e in statements.loc[in_month, "event_id"]])
         shown = for_display(statements, {"statement_date": "date_precision"})
         shown["tone"] = [fmt_tone(t) for t in statements["tone"]]
         shown = shown.rename(columns={"statement_date": "Date", "speaker_name": "Speaker", "quote": "Quote",
@@ -570,6 +580,18 @@ def country(wh: Warehouse, f: Filters) -> None:
                              column_config={"Quote": st.column_config.TextColumn(width="large")})
         _pick(picked, [[f"statement:{e}"] for e in statements["event_id"]])
     evidence_panel(wh, "Pick a visit, meeting or statement above to see its sentences and articles.")
+
+
+def _selected(event: object, name: str, field: str) -> str | None:
+    """The value of `field` in the chart selection `name` (None: nothing clicked)."""
+    try:
+        points = event.selection[name]  # type: ignore[attr-defined,index]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    for point in points or []:
+        if isinstance(point, dict) and point.get(field) is not None:
+            return str(point[field])
+    return None
 
 
 def _partner_pick(wh: Warehouse, f: Filters, event: object, iso3: str, name: str,

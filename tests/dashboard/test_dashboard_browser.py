@@ -254,6 +254,10 @@ def _click_an_arc_end(page: DevTools) -> None:
 
 def _click_chart(page: DevTools, index: int, points: list[tuple[float, float]], expected: str) -> None:
     """Click the `index`-th chart of the page at relative points until `expected` text shows."""
+    _click_chart_until(page, index, points, lambda: expected in page.evaluate("document.body.innerText"))
+
+
+def _click_chart_until(page: DevTools, index: int, points: list[tuple[float, float]], done) -> None:
     import time
 
     rect = json.loads(page.evaluate(
@@ -266,11 +270,11 @@ def _click_chart(page: DevTools, index: int, points: list[tuple[float, float]], 
         page.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
         page.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
         try:
-            wait_for(lambda: expected in page.evaluate("document.body.innerText"), timeout=8)
+            wait_for(done, timeout=8)
             return
         except TimeoutError:
             continue
-    pytest.fail(f"no click on chart {index} brought {expected!r}")
+    pytest.fail(f"no click on chart {index} had its effect")
 
 
 def _links(page: DevTools) -> list[str]:
@@ -288,6 +292,9 @@ def _click_a_counterpart(page: DevTools) -> None:
     _click_chart(page, 0, [(0.3, 0.12), (0.3, 0.2), (0.3, 0.28)], "United States and China")
     assert any("view=bilateral" in h and "pair=CHN-USA" in h for h in _links(page))
     wait_for(lambda: "sentence(s) from" in page.evaluate("document.body.innerText"), timeout=10)
+    # The mode chart's "phone" bar (the lower of two): the phone call's evidence, in the URL.
+    _click_chart_until(page, 1, [(0.5, 0.55), (0.5, 0.6), (0.4, 0.5)],
+                       lambda: "ev=meeting%3Am3" in page.evaluate("location.search"))
 
 
 @pytest.mark.browser
