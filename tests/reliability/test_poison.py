@@ -125,6 +125,24 @@ def test_a_lone_surrogate_costs_its_line_only(clean, warehouse, tmp_path):
     assert run(warehouse, clean["corpus"]).exit_code == 0
 
 
+def test_only_http_links_are_published(clean, warehouse, tmp_path):
+    corpus = tmp_path / "links"
+    corpus.mkdir()
+    body = ("Ghanaian Foreign Minister Samuel Okudzeto Ablakwa met his Togolese counterpart in Accra on Friday.\n"
+            "The two discussed border trade, the ministry said.")
+    lines = [{"published": "2024-06-07", "title": f"Ghana and Togo, part {n}", "body": body, "url": url}
+             for n, url in enumerate(["javascript:alert(document.cookie)", "data:text/html,<script>x</script>",
+                                      "https://news.example/ghana-togo"])]
+    (corpus / "links.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    night = run(warehouse, clean["corpus"], corpus)
+    assert night.exit_code == 0, night.output
+    with duckdb.connect(str(warehouse / "diplomacy.duckdb"), read_only=True) as con:
+        urls = dict(con.execute("select title, url from marts.dim_articles where title like 'Ghana and Togo%'")
+                    .fetchall())
+    assert urls == {"Ghana and Togo, part 0": None, "Ghana and Togo, part 1": None,
+                    "Ghana and Togo, part 2": "https://news.example/ghana-togo"}
+
+
 def test_a_missing_source_directory_is_one_failed_source(clean, warehouse, tmp_path):
     extra = tmp_path / "extra"
     extra.mkdir()

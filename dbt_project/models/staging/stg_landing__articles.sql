@@ -4,7 +4,8 @@ select
     duplicate_reason,
     source_name,
     source_uri,
-    url,
+    -- Only http(s) links are published (the parsers drop others; rows landed before them too).
+    case when regexp_matches(url, '^https?://[^/\s]+', 'i') then url end as url,
     cast(published_date as date) as published_date,
     title,
     body,
