@@ -160,6 +160,9 @@ class Affiliation:
         led by X", "the US side was headed by Y": the leader is of that country."""
         body = self.body
         starts = [m.start for m in self.mentions.person_mentions]
+        if "delegation" not in body and " side" not in body and " team" not in body and "'s by" not in body \
+                and "’s by" not in body:
+            return  # (the scan below tries every "the"/"a" of the body)
         for m in [*_DELEGATION_OF.finditer(body), *_AND_THEIRS_BY.finditer(body)]:
             if not re.search(r"\b(?:led|headed)\s+by\s+$", m.group()) and not m.group().startswith("and"):
                 continue  # "... and the Russian side by Y" (the verb is in the clause before)
