@@ -394,22 +394,22 @@ def actor_events(wh: Warehouse, f: Filters, actor_id: str) -> pd.DataFrame:
         """
         SELECT visit_date AS date, date_precision, 'visit' AS event_type,
                concat_ws(' ', CASE WHEN is_planned THEN 'planned visit to' ELSE 'visit to' END,
-                         host_country, '(' || city || ')') AS details
+                         host_country, '(' || city || ')') AS details, visit_id AS event_id
         FROM marts.fct_visits
         WHERE visitor_actor_id = ? AND visit_date BETWEEN ? AND ?
         UNION ALL
         SELECT m.meeting_date, m.date_precision, 'meeting',
                concat_ws(' ', 'with', array_to_string(
                    list_filter(m.participants, lambda x: x IS DISTINCT FROM p.actor_name), ', '),
-                   'in ' || m.city, '(' || replace(m.mode, '_', ' ') || ')')
+                   'in ' || m.city, '(' || replace(m.mode, '_', ' ') || ')'), m.meeting_id
         FROM marts.fct_meeting_participants p
         JOIN marts.fct_meetings m USING (meeting_id)
         WHERE p.actor_id = ? AND m.meeting_date BETWEEN ? AND ?
         UNION ALL
-        SELECT statement_date, date_precision, 'statement', quote
+        SELECT statement_date, date_precision, 'statement', quote, statement_id
         FROM marts.fct_statements
         WHERE speaker_actor_id = ? AND statement_date BETWEEN ? AND ?
-        ORDER BY date, event_type
+        ORDER BY date, event_type, event_id
         """,
         actor_id,
         f.start,

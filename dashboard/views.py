@@ -166,12 +166,18 @@ def bilateral(wh: Warehouse, f: Filters) -> None:
             "avg_tone": "Avg tone",
         }
     )
-    st.dataframe(
+    picked = _selectable(
         table[["Country A", "Country B", "Visits", "Meetings", "Statements", "Total", "Avg tone"]],
-        hide_index=True,
-        placeholder="–",
+        key="bilateral_rows",
         column_config={"Avg tone": st.column_config.NumberColumn(format="%+.2f")},
     )
+    if picked:
+        row = pairs.iloc[picked[0]]
+        found = queries.pair_events(wh, f)
+        match = found[(found.country_a == min(row.country_a, row.country_b))
+                      & (found.country_b == max(row.country_a, row.country_b))]
+        state.set_evidence(list(match["event_keys"].iloc[0]) if len(match) else [])
+    evidence_panel(wh, "Pick a pair above to see the sentences and articles behind its visits and meetings.")
 
 
 # ---------------------------------------------------------------- actors
@@ -214,13 +220,12 @@ def actors(wh: Warehouse, f: Filters) -> None:
     if timeline.empty:
         st.info(NOTHING_SELECTED)
     else:
-        st.dataframe(
-            for_display(timeline, {"date": "date_precision"}).rename(
-                columns={"date": "Date", "event_type": "Type", "details": "Details"}
-            ),
-            hide_index=True,
-            placeholder="–",
+        shown = for_display(timeline, {"date": "date_precision"}).rename(
+            columns={"date": "Date", "event_type": "Type", "details": "Details"}
         )
+        picked = _selectable(shown[["Date", "Type", "Details"]], key="actor_rows")
+        _pick(picked, [[f"{t}:{e}"] for t, e in zip(timeline["event_type"], timeline["event_id"], strict=True)])
+        evidence_panel(wh, "Pick a row above to see the sentence and article it comes from.")
 
 
 # ---------------------------------------------------------------- events

@@ -277,6 +277,27 @@ def _click_chart_until(page: DevTools, index: int, points: list[tuple[float, flo
     pytest.fail(f"no click on chart {index} had its effect")
 
 
+def _pick_first_row(page: DevTools) -> None:
+    """Tick the first row of the first data grid: its evidence appears and enters the URL."""
+    import time
+
+    rect = json.loads(page.evaluate(
+        "JSON.stringify(document.querySelector('[data-testid=\"stDataFrame\"]').getBoundingClientRect())"))
+    for dx, dy in ((17, 52), (17, 55), (20, 50)):  # the selection column, below the 35 px header
+        x, y = rect["x"] + dx, rect["y"] + dy
+        page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+        time.sleep(0.2)
+        page.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
+        page.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
+        try:
+            wait_for(lambda: "ev=meeting" in page.evaluate("location.search")  # noqa: B023
+                     and "sentence(s) from" in page.evaluate("document.body.innerText"), timeout=8)
+            return
+        except TimeoutError:
+            continue
+    pytest.fail("picking a row did not show its evidence")
+
+
 def _links(page: DevTools) -> list[str]:
     return page.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.href)")
 
@@ -366,6 +387,8 @@ def test_every_view_renders_in_chromium(fixture_warehouse: Path, tmp_path: Path)
                         _click_an_arc_end(page)
                     if slug == "overview" and not real:
                         _click_a_bar(page)
+                    if slug == "summits" and not real:
+                        _pick_first_row(page)
                     if slug == "country" and not real:  # the fixture's most active: the United States
                         _click_a_counterpart(page)
                     shots[slug] = base64.b64decode(
