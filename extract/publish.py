@@ -38,7 +38,7 @@ from extract.warehouse import Layout, atomic_write_bytes
 # work database and are not published.
 BOOKKEEPING_COLUMNS = frozenset({"row_hash", "source_signature"})
 
-# The grain of each mart (DESIGN.md). A mart not listed here (a fork's own) is keyed by
+# The grain of each mart (README, "Published tables"). A mart not listed here (a fork's own) is keyed by
 # its whole row: a changed row is then a deleted row plus a new one, same result.
 # Written into marts/ after each complete Parquet export, with the published file's token.
 EXPORT_STAMP = "_published.json"
