@@ -58,6 +58,7 @@ _CONNECTORS = ("of the", "of", "for", "on", "and", "es", "bin", "bint", "ibn", "
 _CONN = "|".join(_CONNECTORS)
 _RUN = re.compile(rf"(?<![\w’'\-]){_TOK}(?:(?: (?:{_CONN})){{0,2}} {_TOK}){{0,40}}")
 _RUN_TOKEN = re.compile(r"of the|\S+")
+_RUN_CACHE_MAX = 50_000  # segmented runs kept per scanner (cleared when full)
 _POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
 # A name-shaped token: capital, then lowercase letters of any script ("Erdoğan",
 # "Yılmaz"), apostrophes and hyphens, inner capitals only before a lowercase ("McDonald").
@@ -176,6 +177,7 @@ class MentionScanner:
             w for w in (STOP_CAPS - STOP_BUT_NAME_START) | CALENDAR_WORDS
             if w not in gz.places and w not in gz.orgs and w.lower() not in gz.titles
             and w not in HONORIFICS and w not in ROYAL_TITLES)
+        self._run_cache: dict[str, tuple[list[str], list[int], list[_Seg], bool]] = {}
 
     # --------------------------------------------------------------- segmentation
     def _segment(self, toks: list[str]) -> list[_Seg]:
@@ -249,6 +251,7 @@ class MentionScanner:
         prev_end = -1
         prev_info: tuple[str | None, Organization | None] = (None, None)
         fast_skip = self.fast_skip
+        run_cache = self._run_cache
         for m in _RUN.finditer(text):
             rs, re_ = m.start(), m.end()
             run = m.group()
@@ -258,16 +261,26 @@ class MentionScanner:
                 prev_end = re_
                 prev_info = (None, None)
                 continue
-            toks: list[str] = []
-            starts: list[int] = []
-            for tm in _RUN_TOKEN.finditer(run):
-                toks.append(tm.group())
-                starts.append(rs + tm.start())
+            cached = run_cache.get(run)
+            if cached is None:
+                # tokens, their offsets in the run and the segments depend on the run's
+                # text alone: names and titles recur within and across articles (speed)
+                c_toks: list[str] = []
+                c_starts: list[int] = []
+                for tm in _RUN_TOKEN.finditer(run):
+                    c_toks.append(tm.group())
+                    c_starts.append(tm.start())
+                c_segs = self._segment(c_toks)
+                cached = (c_toks, c_starts, c_segs, any(sg.kind == "unk" for sg in c_segs))
+                if len(run_cache) >= _RUN_CACHE_MAX:
+                    run_cache.clear()
+                run_cache[run] = cached
+            toks, rel_starts, segs, has_unk = cached
+            starts = [rs + s for s in rel_starts]
             ends = [s + len(t) for s, t in zip(starts, toks, strict=True)]
             possessive = bool(_POSSESSIVE.match(text, re_)) and text.startswith(("'s", "’s"), re_)
-            segs = self._segment(toks)
             # pre-context: lowercase title words between the previous run and this one
-            if any(sg.kind == "unk" for sg in segs):
+            if has_unk:
                 pre_title, pre_country, pre_org, pre_former = self._pre_context(
                     text, rs, prev_end, prev_info)
             else:
