@@ -17,9 +17,10 @@ from extract.extraction.dates import resolve as resolve_date
 from extract.extraction.sentences import Segmentation, Sentence
 
 _CLAUSE_BREAK = re.compile(
+    r"(?=[\s,;])(?:"  # every branch starts with one of these (speed: letters fail at once)
     r"\s(?:since|after|before|when|while|until|whereas|although|though|because|ahead of)\s|"
     r"(?<!such)(?<!well)\sas\s(?!(?:well|part|a\s+result|soon|long|much|many|far|of|if)\b)|"
-    r",\s+(?:which|who|where|as|but)\s|;|\s—\s|\s–\s|\s-\s")
+    r",\s+(?:which|who|where|as|but)\s|;|\s—\s|\s–\s|\s-\s)")
 
 
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,34}$|^\S*\s*since\b", re.I)
