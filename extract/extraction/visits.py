@@ -100,6 +100,11 @@ _COMPANION_HINTS = frozenset("""
 accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
 part members member
 """.split())
+# "the visiting Omani minister X": the attribute, not the verb ("is visiting Ghana")
+_VISITING_ATTR = re.compile(r"(?<![\w\-])[Vv]isiting\s+")
+_VISITING_VERBAL = frozenset("""
+is are was were be been being am while when after before since by for on of from during in and or
+""".split())
 _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
 _HIGHEST = re.compile(r"\bto\s+visit\s*$")
@@ -145,6 +150,8 @@ class VisitRules:
             found.extend(self._sentence(sent))
             if "sent " in sent.text or "dispatched " in sent.text:
                 found.extend(self._sent_to(sent))
+            if "visiting " in sent.text:
+                found.extend(self._visiting_guest(sent))
         visits = self._dedupe(found)
         had_principal = self._companions(visits)
         meetings = self._place_meetings(visits, meetings)
@@ -433,6 +440,36 @@ class VisitRules:
                 return x.entity, x.end
             return None
         return None
+
+    def _visiting_guest(self, sent: Sentence) -> list[_Found]:
+        """ "the Amir received at the palace the visiting Omani minister X", "talks with
+        visiting Japanese Foreign Minister X": "visiting" as an attribute of a named
+        foreign guest places the guest where the sentence (or its dateline) is."""
+        doc = self.doc
+        body = doc.body
+        out: list[_Found] = []
+        for m in _VISITING_ATTR.finditer(sent.text):
+            ts, te = sent.start + m.start(), sent.start + m.end()
+            if doc.in_quote(ts) or _word_before(body, ts) in _VISITING_VERBAL:
+                continue  # "is visiting Ghana", "while visiting President X in hospital"
+            if cues.is_denied(body[max(sent.start, ts - 40):ts]):
+                continue
+            guest = self._by_person(sent, te)
+            if guest is None:
+                continue
+            ent = guest[0]
+            home = ent.country
+            if not home or _RESIDENT.search(ent.title or ""):
+                continue  # a guest whose country is stated: "visiting Qatari minister X"
+            loc = location_in(doc, sent.start, sent.end)
+            if loc is None and doc.dateline is not None:
+                loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
+            if loc is None or loc.iso3 == home:
+                continue
+            d, prec, explicit = doc.dates.event_date(sent, ts, False)
+            out.append(_Found(ent, loc, sent, ts, False, "visit.visiting_guest", d, prec, 0.75, explicit,
+                              "visiting"))
+        return out
 
     def _sent_to(self, sent: Sentence) -> list[_Found]:
         """ "India sent Minister X to the inauguration in Malé": X travelled there."""

@@ -254,3 +254,13 @@ def test_meetings_as_nouns_and_joint_subjects(extractor: Extractor) -> None:
     assert frozenset({"Haru Ishi", "Ellen Hart"}) in pairs
     assert frozenset({"Elena Reyes", "Ayumi Kita"}) in pairs
     assert frozenset({"Liu Jian", "Faisal Rana"}) in pairs
+
+
+def test_visiting_as_an_attribute_of_a_foreign_guest(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "DOHA — On Tuesday the Emir received at his palace the visiting Peruvian Trade Minister Luis Ortega, "
+        "who handed over a letter.\n"
+        "Officials said a team is visiting Ghana next week, and students were visiting Colombian museums."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Luis Ortega", "QAT") in got
+    assert not any(c == "GHA" or c == "COL" for _, c in got)
