@@ -83,6 +83,8 @@ _COORD = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:the\s+)?[A-Za-z’'\-\.]+\s+)
 _REL_WHO = re.compile(r",\s*who\s+(?:also\s+|had\s+|has\s+|have\s+)*$")
 _WHO_ON = re.compile(r",\s+who\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:currently\s+|now\s+|also\s+)?"
                      r"(?:on|paying|making|in\s+\w+\s+(?:for|on))\b[^,;.]{0,60}$")
+# "X, who is in Moscow for talks", "X, who was visiting Rome": the relative's owner travels
+_WHO_BE = re.compile(r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+|still\s+)?$")
 _DELEGATION_ARRIVED = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?P<who>[A-Z][\w\-]+)\s+(?:[\w\-]+\s+){0,3}?delegations?\s+(?:had\s+|has\s+)?"
     r"(?:arrived|landed)\b")
@@ -265,7 +267,8 @@ class VisitRules:
                     return [led[0].entity]
         self._fallback = False
         # "received X, Prime Minister of Y, who is on an official visit to the country"
-        rel = _WHO_ON.search(body, max(sent.start, ts - 200), ts)
+        rel = _WHO_ON.search(body, max(sent.start, ts - 200), ts) or \
+            _WHO_BE.search(body, max(sent.start, ts - 40), ts)
         if rel is not None:
             owner = [m for m in doc.mentions.agents_in(max(sent.start, rel.start() - 200), rel.start() + 1)
                      if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start)]

@@ -264,3 +264,13 @@ def test_visiting_as_an_attribute_of_a_foreign_guest(extractor: Extractor) -> No
     got = {(v.visitor.name, v.host_country) for v in ex.visits}
     assert ("Luis Ortega", "QAT") in got
     assert not any(c == "GHA" or c == "COL" for _, c in got)
+
+
+def test_a_relative_clause_places_its_owner_abroad(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Chilean Foreign Minister Ana Vidal, who was in Tokyo for a trade forum, met business leaders on Monday.\n"
+        "Brazilian President Joao Pires, who is currently in Rome for talks with the Italian government, "
+        "spoke to reporters."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Ana Vidal", "JPN") in got
+    assert ("Joao Pires", "ITA") in got
