@@ -32,7 +32,13 @@ from extract.extraction.document import Document
 from extract.extraction.meetings import MeetingFindings
 from extract.extraction.model import Actor, Evidence, Meeting, Visit, actor_of
 from extract.extraction.people import Entity
-from extract.extraction.places import Location, destination_after, location_in, place_before
+from extract.extraction.places import (
+    Location,
+    as_location,
+    destination_after,
+    location_in,
+    place_before,
+)
 from extract.extraction.sentences import Sentence
 from extract.extraction.vocab import VOCAB, alternation, hint_words
 
@@ -54,11 +60,13 @@ _VERB = re.compile(
     r"symposium|dialogue|students|business\s+leaders|investors)\s+(?:[\w’'\-]+\s+){0,4}?in(?=\s))"
     rf"|(?P<depart>{alternation(_TV['depart'])}\s+(?:(?:from\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){{0,2}}\s+)?for|set\s+off\s+for|sets\s+off\s+for|bound\s+for)(?=\s)"
     rf"|(?P<lead>{alternation(_TV['lead'])})\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){{0,4}}?delegation\s+(?:\w+\s+){{0,2}}?to(?=\s)"
+    rf"|(?P<attend>{alternation(_TV['attend'])}\s+(?:the|a|an|this\s+year['’]s|last\s+\w+['’]s|[A-Z][\w\-]*['’]s)\s+"
+    rf"(?:[\w’'\-\.]+\s+){{0,5}}?{alternation(_TV['attend_event'])})(?=[\s,.;])"
     rf"|(?P<infor>in)(?=\s+[A-Z][^.;]{{0,40}}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){{0,3}}?"
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
-               "tour", "lead", "infor", "depart", "speech")
+               "tour", "lead", "infor", "depart", "speech", "attend")
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
@@ -372,6 +380,12 @@ class VisitRules:
                     kind = "noun" if loc is not None else kind
             elif kind == "infor":
                 loc = destination_after(doc, te, sent.end, max_gap=6)
+            elif kind == "attend":
+                # "attended the summit in Kazan", "the Lima summit", "a forum at the Kremlin"
+                loc = location_in(doc, te, min(sent.end, te + 60))
+                if loc is None:
+                    inner = [p for p in doc.mentions.places_in(ts, te) if p.place.kind in ("city", "capital")]
+                    loc = as_location(inner[-1]) if inner else None
             else:
                 loc = destination_after(doc, te, sent.end, max_gap=20)
             if loc is not None and kind in ("visit", "noun") and loc.end > te:
@@ -398,6 +412,12 @@ class VisitRules:
             if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead"):
                 continue
             planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
+            if kind == "attend":
+                # "flew to Lima to attend ...", "was scheduled to attend ...": an infinitive
+                # is a purpose or a plan (a trip reported by its travel verb stays factual)
+                planned = planned or bool(re.search(r"\bto\s+$", pre))
+                if planned and cues.reports_cancelled_trip(body):
+                    continue  # the events of a trip called off
             visitors = [by_visitor[0]] if by_visitor is not None else self._visitors(sent, ts, te, kind)
             earlier = None
             if kind == "arrive":
@@ -420,7 +440,9 @@ class VisitRules:
                 if v.country and v.country == loc.iso3:
                     continue
                 if kind in ("speech", "stay") and not v.country:
-                    continue  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign
+                    continue
+                if kind == "attend" and (doc.resolve.country_of(v) or loc.iso3) == loc.iso3:
+                    continue  # attending at home, or from nowhere known: no trip  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign
                 if (self._fallback or kind == "stay") and not v.country and doc.resolve.country_of(v) == loc.iso3:
                     # a local official named somewhere in the sentence: the host; "the prime
                     # minister spent Sunday in Niigata": a domestic stay

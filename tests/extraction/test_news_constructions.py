@@ -274,3 +274,21 @@ def test_a_relative_clause_places_its_owner_abroad(extractor: Extractor) -> None
     got = {(v.visitor.name, v.host_country) for v in ex.visits}
     assert ("Ana Vidal", "JPN") in got
     assert ("Joao Pires", "ITA") in got
+
+
+def test_attending_an_event_abroad_is_a_visit(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Chilean President Rosa Mella and Uruguayan President Tomas Vera attended the climate summit in "
+        "Nairobi on Sunday.\n"
+        "Argentine Foreign Minister Pablo Ruiz attended the Jakarta conference on maritime trade.\n"
+        "Chilean Senator Ines Paz attended the session in Santiago on Monday."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert {("Rosa Mella", "KEN"), ("Tomas Vera", "KEN"), ("Pablo Ruiz", "IDN")} <= got
+    assert not any(name == "Ines Paz" for name, _ in got)  # at home
+
+
+def test_an_event_of_a_trip_called_off_is_no_visit(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Peruvian Foreign Minister Elsa Moro has called off her planned trip to Canada.\n"
+        "She was scheduled to hold talks in Ottawa and to attend a mining forum in Toronto."))
+    assert not ex.visits
