@@ -105,7 +105,9 @@ _ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
 _LED_SUBJECT = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){0,3}?(?:delegation|group|team|participants|side|contingent),\s+"
                           r"(?:led|headed)\s+by\s+(?P<who>[^,]{3,80}),\s+(?:\w+\s+){0,2}$")
 # Every visit trigger contains one of these words (a cheap filter before the regexes).
-_VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for fs in _TV.values() for f in fs), "delegation"])
+# (the events attended need their verb: "attended", a hint itself)
+_VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for k, fs in _TV.items() if k != "attend_event" for f in fs),
+                           "delegation"])
 _COMPANION_HINTS = frozenset("""
 accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
 part members member
