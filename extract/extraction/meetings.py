@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extract.extraction import cues
+from extract.extraction.dates import DateMention
 from extract.extraction.document import Agent, Document
 from extract.extraction.model import Evidence, Meeting, actor_of
 from extract.extraction.people import Entity, Mention
@@ -722,6 +723,40 @@ class MeetingRules:
     }
 
     # ------------------------------------------------------------ shared completion
+    def _dated_objects(self, t: _Trigger, parts: list[Entity], planned: bool) -> list[_Found]:
+        """ "X met A on Tuesday and B on Wednesday": each object after the trigger, up to
+        a date of its own, is a meeting of its own on that date."""
+        doc, sent, ts, te, chi = self.doc, t.sent, t.ts, t.te, t.chi
+        dates = [dm for dm in doc.dates.in_sentence(sent, planned) if te < dm.start < chi and dm.value is not None]
+        if len(dates) < 2:
+            return []
+        after = [m for m in doc.mentions.agents_in(te, chi) if m.entity is not None and m.entity in parts]
+        groups: list[tuple[list[Entity], DateMention]] = []
+        lo = te
+        for dm in dates:
+            objs = _unique([m.entity for m in after if lo <= m.start and m.end <= dm.start])
+            if objs:
+                groups.append((objs, dm))
+            lo = dm.end
+        if len(groups) < 2 or len({(g[1].value, g[1].precision) for g in groups}) < len(groups) or \
+                any(m.start >= lo for m in after):
+            return []  # one date for all, or objects after the last date: not this shape
+        named = {e for g in groups for e in g[0]}
+        subj = [e for e in parts if e not in named]
+        if not subj:
+            return []
+        loc = location_in(self.doc, sent.start, chi)
+        mode = _mode(sent.text, t.kind, t.m.group())
+        res = []
+        for objs, dm in groups:
+            d, prec = dm.value, dm.precision
+            f = _Found([*subj, *objs], sent, ts, loc if mode == "in_person" else None, None, mode,
+                       planned or doc.dates.after_report(d, prec), f"meeting.{t.kind}.dated", d, prec)
+            f.dateline_ok = loc is None and not _has_place(doc, sent)
+            f.separate = True
+            res.append(f)
+        return res
+
     def _finish(self, t: _Trigger, got: _Parts, out: list[_Found]) -> list[_Found]:
         """Participants, mode, place, date and host of one trigger's meeting(s)."""
         doc, body, sent, kind, ts, te, chi = self.doc, self.doc.body, t.sent, t.kind, t.ts, t.te, t.chi
@@ -744,6 +779,10 @@ class MeetingRules:
         if kind in ("met", "host", "sat", "courtesy") and not t.passive and not got.subject_found:
             return []  # "... is scheduled to meet X and Y": whose meeting is unknown
         rule = f"meeting.{kind}:{t.entry}"
+        if kind in ("met", "talks_with", "held") and not t.passive and len(parts) >= 3:
+            dated = self._dated_objects(t, parts, planned)
+            if dated:
+                return dated
         plural = kind == "talks_with" and t.entry.startswith("meetings")  # "in meetings with A and B"
         if (plural or _SEPARATE.search(body, max(sent.start, ts - 12), min(chi, te + 12))) and kind != "between":
             # "X, Y and Z held separate meetings with W": one meeting per pair

@@ -292,3 +292,15 @@ def test_an_event_of_a_trip_called_off_is_no_visit(extractor: Extractor) -> None
         "Peruvian Foreign Minister Elsa Moro has called off her planned trip to Canada.\n"
         "She was scheduled to hold talks in Ottawa and to attend a mining forum in Toronto."))
     assert not ex.visits
+
+
+def test_objects_with_dates_of_their_own_are_separate_meetings(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Chilean Foreign Minister Ana Vidal met Peruvian President Luis Quispe on Monday and Prime Minister "
+        "Rosa Torres on Tuesday in Lima.\n"
+        "Argentine Minister Pablo Ruiz met Bolivian President Evo Mamani and Vice President Jorge Luna on Monday.",
+        published=date(2024, 1, 11)))
+    got = {(frozenset(p.name for p in m.participants), m.date) for m in ex.meetings}
+    assert (frozenset({"Ana Vidal", "Luis Quispe"}), date(2024, 1, 8)) in got
+    assert (frozenset({"Ana Vidal", "Rosa Torres"}), date(2024, 1, 9)) in got
+    assert (frozenset({"Pablo Ruiz", "Evo Mamani", "Jorge Luna"}), date(2024, 1, 8)) in got
