@@ -29,6 +29,8 @@ _FILLER_TAIL = re.compile(
     r"(?:this|last)\s+(?:week|month))\b)+\s*$".format("|".join(
         re.escape(f) for f in sorted(SPEECH_FILLERS, key=len, reverse=True))), re.IGNORECASE)
 _PRONOUN_TAIL = re.compile(r"(?<![\w’'])(he|she|He|She)\s*$")
+# "It added ...", "It also said ...": an organisation as the subject
+_IT_SUBJECT = re.compile(r"\s*It(?:\s+(?:also|further|then|later|again))?\s*")
 _WHO_TAIL = re.compile(r",\s*who(?:\s+(?:also|later|then|had|has|have|previously|earlier))*\s*$")
 _PRONOUN_HEAD = re.compile(r"^\s*(he|she)\b")
 _ORG_DESC_HEADS = ("service", "ministry", "department", "embassy", "government", "statement", "readout",
@@ -170,6 +172,12 @@ class Resolution:
             trailing = bool(re.search(r"[,”\"]\s*$", head[max(0, pm.start() - 6):pm.start()]))
             ent = self.resolve_pronoun(sent, hl + pm.start(), pm.group(1).lower(), trailing, memory)
             return Agent(ent, hl + pm.start(), cut, "pronoun")
+        if memory is not None and _IT_SUBJECT.fullmatch(body, sent.start, cut):
+            # "The ministry said ... It added that ...": "it" opening the sentence is the
+            # organisation just quoted, or the organisation the sentence before opened with
+            ent = self._it_antecedent(sent, memory)
+            if ent is not None:
+                return Agent(ent, sent.start, cut, "pronoun")
         dm = _DESC_TAIL.search(head, max(0, len(head) - 70))
         if not dm:
             # "The Chinese embassy in Manila said": the description before its place
@@ -278,6 +286,21 @@ class Resolution:
         if head in self.scanner.title_words or head in ("leader", "premier", "chancellor"):
             ent = self.resolve_person_description(start, head, country, tuple(words))
             return Agent(ent, start, end, "description")
+        return None
+
+    def _it_antecedent(self, sent: Sentence, memory: SpeakerMemory) -> Entity | None:
+        speaker = memory.last_speaker
+        if speaker is not None and 0 < sent.index - speaker[1] <= 2:
+            return speaker[0] if speaker[0].kind == "organization" else None
+        if sent.index == 0:
+            return None
+        prev = self.sentences[sent.index - 1]
+        first = [m for m in self.mentions.agents_in(prev.start, min(prev.end, prev.start + 60))
+                 if not self._in_quote(m.start)][:1]
+        if first and first[0].kind == "org" and first[0].entity is not None and \
+                _SUBJECT_VERB.match(self.body, first[0].end, min(prev.end, first[0].end + 40)) and \
+                re.fullmatch(r"\s*(?:(?:the|The|[A-Z][\w\-]*(?:['’]s)?)\s+)*", self.body[prev.start:first[0].start]):
+            return first[0].entity
         return None
 
     def resolve_pronoun(self, sent: Sentence, pos: int, pronoun: str, trailing: bool = False,

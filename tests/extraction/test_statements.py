@@ -150,3 +150,13 @@ def test_settings_after_the_verb_and_subjects_after_it() -> None:
     assert ("Juan Bautista", "We are ready") in got
     assert not any(sp.startswith("Typhoon") for sp, _ in got)
     assert not any(q == "at Malacañang" for _, q in got)
+
+
+def test_it_continues_the_organisation_just_quoted(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "The Peruvian Foreign Ministry issued a statement on Monday.\n"
+        "It said the border talks had been frank. It also said a new round would follow in May.\n"
+        "It was raining in Lima."))
+    said = [s for s in ex.statements if s.speaker is not None and s.speaker.name.endswith("Foreign Ministry")]
+    assert len(said) == 2
+    assert not any("raining" in s.evidence.sentence for s in ex.statements)
