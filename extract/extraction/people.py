@@ -58,6 +58,11 @@ _CONNECTORS = ("of the", "of", "for", "on", "and", "es", "bin", "bint", "ibn", "
 _CONN = "|".join(_CONNECTORS)
 _RUN = re.compile(rf"(?<![\w’'\-]){_TOK}(?:(?: (?:{_CONN})){{0,2}} {_TOK}){{0,40}}")
 _RUN_TOKEN = re.compile(r"of the|\S+")
+# organs of a state, named after the state's demonym without it being part of the name
+_STATE_BODY_HEADS = frozenset("""
+Ministry Embassy Consulate Government Office Department Cabinet Parliament Army Navy Police Forces Force
+Guard Command Administration Presidency Senate Congress Court
+""".split())
 _RUN_CACHE_MAX = 50_000  # segmented runs kept per scanner (cleared when full)
 _POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
 # A name-shaped token: capital, then lowercase letters of any script ("Erdoğan",
@@ -379,6 +384,13 @@ class MentionScanner:
                     # a directly preceding place stays the org's country ("Chinese Embassy")
                     country = run_country
                     if k > 0 and segs[k - 1].kind == "place" and len(name_toks) == 1 and oj == gj:
+                        oi = segs[k - 1].i
+                    elif k > 0 and segs[k - 1].kind == "place" and len(name_toks) >= 2 and head_last and \
+                            segs[k - 1].place.kind in ("demonym", "country") and \
+                            name_toks[-1] not in _STATE_BODY_HEADS:
+                        # "Indian Space Research Organisation", "Saudi Press Agency": a proper
+                        # name starts at its demonym (but "Russian Foreign Ministry" stays the
+                        # country's "Foreign Ministry")
                         oi = segs[k - 1].i
                     if oj > gj:
                         # places inside "of ..." give the organisation's country

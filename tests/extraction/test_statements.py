@@ -160,3 +160,12 @@ def test_it_continues_the_organisation_just_quoted(extractor) -> None:  # type: 
     said = [s for s in ex.statements if s.speaker is not None and s.speaker.name.endswith("Foreign Ministry")]
     assert len(said) == 2
     assert not any("raining" in s.evidence.sentence for s in ex.statements)
+
+
+def test_an_organisation_name_starts_at_its_demonym(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "The Brazilian Space Exploration Agency said the launch had gone well.\n"
+        "The Brazilian Foreign Ministry said the envoy had left."))
+    names = {s.speaker.name for s in ex.statements if s.speaker is not None}
+    assert "Brazilian Space Exploration Agency" in names
+    assert not any(n.startswith("Brazilian") and "Ministry" in n for n in names)
