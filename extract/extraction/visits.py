@@ -58,6 +58,7 @@ _VERB = re.compile(
     rf"|(?P<speech>{alternation(_TV['speech'])}\s+(?:a|an|the)\s+(?:[\w\-\.]+\s+){{0,3}}?"
     r"(?i:seminar|conference|forum|audience|gathering|summit|parliament|session|assembly|university|event|rally|"
     r"symposium|dialogue|students|business\s+leaders|investors)\s+(?:[\w’'\-]+\s+){0,4}?in(?=\s))"
+    r"|(?P<address>(?:addressed|addresses|addressing|address)\s+(?:a\s+(?:joint\s+)?session\s+of\s+)?(?:the\s+)?)(?=[A-Z])"
     rf"|(?P<depart>{alternation(_TV['depart'])}\s+(?:(?:from\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){{0,2}}\s+)?for|set\s+off\s+for|sets\s+off\s+for|bound\s+for)(?=\s)"
     rf"|(?P<lead>{alternation(_TV['lead'])})\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){{0,4}}?delegation\s+(?:\w+\s+){{0,2}}?to(?=\s)"
     rf"|(?P<attend>{alternation(_TV['attend'])}\s+(?:the|a|an|this\s+year['’]s|last\s+\w+['’]s|[A-Z][\w\-]*['’]s)\s+"
@@ -66,7 +67,7 @@ _VERB = re.compile(
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
-               "tour", "lead", "infor", "depart", "speech", "attend")
+               "tour", "lead", "infor", "depart", "speech", "attend", "address")
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
@@ -107,7 +108,7 @@ _LED_SUBJECT = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){0,3}?(?:de
 # Every visit trigger contains one of these words (a cheap filter before the regexes).
 # (the events attended need their verb: "attended", a hint itself)
 _VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for k, fs in _TV.items() if k != "attend_event" for f in fs),
-                           "delegation"])
+                           "delegation", "addressed", "addresses", "addressing", "address"])
 _COMPANION_HINTS = frozenset("""
 accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
 part members member
@@ -117,6 +118,8 @@ _VISITING_ATTR = re.compile(r"(?<![\w\-])[Vv]isiting\s+")
 _VISITING_VERBAL = frozenset("""
 is are was were be been being am while when after before since by for on of from during in and or
 """.split())
+_CHAMBER_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:[A-Z][\w\-]*|national|federal|state)\s+){{0,2}}?"
+                            rf"(?i:{alternation(VOCAB.chambers)}|parliament|lawmakers|legislators)\b")
 _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
 _HIGHEST = re.compile(r"\bto\s+visit\s*$")
@@ -382,6 +385,13 @@ class VisitRules:
                     kind = "noun" if loc is not None else kind
             elif kind == "infor":
                 loc = destination_after(doc, te, sent.end, max_gap=6)
+            elif kind == "address":
+                # "addressed the Peruvian Congress", "addressed Japan's Diet": a foreign chamber
+                loc = None
+                pm = [p for p in doc.mentions.places_in(te, min(sent.end, te + 40)) if p.start == te]
+                if pm and pm[0].place.kind in ("demonym", "country") and \
+                        _CHAMBER_AFTER.match(body, pm[0].end, min(sent.end, pm[0].end + 40)):
+                    loc = Location(pm[0].place.iso3, None, pm[0].start, pm[0].end, False)
             elif kind == "attend":
                 # "attended the summit in Kazan", "the Lima summit", "a forum at the Kremlin"
                 loc = location_in(doc, te, min(sent.end, te + 60))
@@ -441,7 +451,7 @@ class VisitRules:
             for v in visitors:
                 if v.country and v.country == loc.iso3:
                     continue
-                if kind in ("speech", "stay") and not v.country:
+                if kind in ("speech", "stay", "address") and not v.country:
                     continue
                 if kind == "attend" and (doc.resolve.country_of(v) or loc.iso3) == loc.iso3:
                     continue  # attending at home, or from nowhere known: no trip  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign

@@ -304,3 +304,14 @@ def test_objects_with_dates_of_their_own_are_separate_meetings(extractor: Extrac
     assert (frozenset({"Ana Vidal", "Luis Quispe"}), date(2024, 1, 8)) in got
     assert (frozenset({"Ana Vidal", "Rosa Torres"}), date(2024, 1, 9)) in got
     assert (frozenset({"Pablo Ruiz", "Evo Mamani", "Jorge Luna"}), date(2024, 1, 8)) in got
+
+
+def test_addressing_a_foreign_chamber_and_laying_a_wreath_abroad(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Indonesian President Budi Santoso addressed a joint session of the Brazilian Congress on Tuesday.\n"
+        "Mexican Foreign Minister Lucia Paz addressed Japan's Diet on Monday.\n"
+        "Ghanaian Minister Kofi Adu laid a wreath at a memorial in Hanoi on Wednesday.\n"
+        "Ghanaian Minister Ama Boateng addressed the Ghanaian parliament and the concerns of Korean investors."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert {("Budi Santoso", "BRA"), ("Lucia Paz", "JPN"), ("Kofi Adu", "VNM")} <= got
+    assert not any(name == "Ama Boateng" for name, _ in got)
