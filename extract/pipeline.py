@@ -189,8 +189,7 @@ class Run:
         """After the DAG's mapped pulls: mark duplicates across all of them, record the counts."""
         total = LandingStats()
         for stats in pulled:
-            total.merge(stats)
-            total.failed_sources += stats.failed_sources
+            total.merge(stats)  # failed_sources included
         total.dedup = stages.dedupe_articles(self.layout, sorted(total.partitions))
         if total.failed_sources:
             names = ", ".join(f["source"] for f in total.failed_sources)
