@@ -169,12 +169,12 @@ class Report:
         return out
 
     def table(self) -> str:
-        lines = [f"{'type':<11}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>8}{'recall':>8}{'F1':>8}{'dates':>12}"]
+        lines = [f"{'type':<11}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>8}{'recall':>8}{'F1':>8}{'dates':>14}"]
         for kind, s in self.scores.items():
             dates = f"{s.dates_correct}/{s.dates_total}" if s.dates_total else "-"
             if s.dates_total:
                 dates = f"{s.date_accuracy:.2f} {dates}"
-            lines.append(f"{kind:<11}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{dates:>12}")
+            lines.append(f"{kind:<11}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{dates:>14}")
         da = self.date_accuracy
         lines.append(f"date accuracy (visits+meetings): {'-' if da is None else f'{da:.3f}'}")
         return "\n".join(lines)
