@@ -809,15 +809,18 @@ class MeetingRules:
             # "X stopped at Shannon en route to The Hague, meeting Y", "X met Y at Z, three
             # days after holding talks with W in Moscow": the clause's own place
             loc_lo = ts
-        loc = location_in(doc, loc_lo, chi) if mode == "in_person" else None
-        if loc is None and mode == "in_person":
-            # "he travelled to Riyadh, where he met X": the place the clause hangs on
+        loc = None
+        if mode == "in_person":
+            # "he travelled to Riyadh, where he met X", "arrived in P from Kampala, where
+            # he held talks with Y": the place the clause hangs on, before any other
             clo = doc.dates.clause_bounds(sent, ts)[0]
             if clo > sent.start and re.match(r"\s*where\b", body[clo:clo + 8]):
                 prev = [p for p in doc.mentions.places_in(sent.start, clo) if p.place.kind != "demonym"
                         and not doc.in_quote(p.start)]
                 if prev and not body[prev[-1].end:clo].strip(" ,"):
                     loc = as_location(prev[-1])
+            if loc is None:
+                loc = location_in(doc, loc_lo, chi)
         host_country = None
         host = got.host if t.passive else (parts[0] if kind == "host" else None)
         # the host's country: stated, or the dateline's for a local official

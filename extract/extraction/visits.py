@@ -131,6 +131,18 @@ def _word_before(body: str, pos: int) -> str:
 
 
 _LAST_WORD = re.compile(r"([\w\-]+)\s+$")
+_POSSESSED = re.compile(r"['’]s?\s+([\w\-]+)")
+
+
+def _next_word(body: str, pos: int) -> str:
+    """The word after a possessive ending at ``pos`` ("X's predecessor": "predecessor")."""
+    m = _POSSESSED.match(body, pos)
+    if m is None:
+        m = re.compile(r"\s+([\w\-]+)").match(body, pos)  # the mention may end after the "'s"
+    return m.group(1).lower() if m else ""
+# a mission deployed, not a trip: led or backed by someone, or a bloc's ("UN", "AU", "EU")
+_STATIONED_MISSION = re.compile(r"(?:\w-(?:led|backed|mandated|sponsored)|\b[A-Z]{2,6}|\b(?i:multinational|international|"
+                                r"joint|regional|peace|support))\s+$")
 
 
 @dataclass
@@ -304,6 +316,8 @@ class VisitRules:
             lo = max(sent.start, doc.dates.clause_bounds(sent, ts)[0])
             for m in doc.mentions.agents_in(lo, ts):
                 if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start):
+                    if m.possessive and _next_word(body, m.end) in VOCAB.relatives:
+                        break  # "when X's predecessor travelled to P": someone else
                     before = body[max(sent.start, m.start - 12):m.start]
                     if re.search(r"\b(?:with|by|to|from|for|of|and|met|meet|meets|told|than)\s+(?:[\w\-]+\s+){0,3}$", before) and m.start > lo + 12:
                         continue
@@ -360,6 +374,9 @@ class VisitRules:
                 continue
             if kind in ("noun", "noun_by", "country_trip") and _word_before(body, ts) in VOCAB.non_trip_modifiers:
                 continue  # "a security mission in Haiti": no trip of the subject
+            if kind in ("noun", "noun_by") and m.group(kind).lower().startswith("mission") \
+                    and _STATIONED_MISSION.search(body, max(sent.start, ts - 30), ts):
+                continue  # "the Kenyan-led mission in Haiti", "the AU mission in Somalia": a deployment
             by_visitor = None
             if kind == "noun_by":
                 # "a two-day visit by Chancellor X to Israel": the visitor, then the place

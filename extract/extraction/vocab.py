@@ -69,6 +69,7 @@ class Vocabulary:
     non_names: frozenset[str]
     chambers: tuple[str, ...]
     non_trip_modifiers: frozenset[str]
+    relatives: frozenset[str]
 
 
 def _path(directory: Path, name: str) -> Path:
@@ -124,6 +125,7 @@ def load_vocabulary(directory: Path | str | None = None) -> Vocabulary:
         non_names=frozenset(_lines(d, "non_names.txt")),
         chambers=_lines(d, "chambers.txt"),
         non_trip_modifiers=frozenset(w.lower() for w in _lines(d, "non_trip_modifiers.txt")),
+        relatives=frozenset(w.lower() for w in _lines(d, "relatives.txt")),
     )
 
 

@@ -78,3 +78,29 @@ def test_invitations_postponements_and_hopes_are_no_trips(extractor: Extractor) 
         "Ukrainian President Taras Bond has also been invited to visit Chisinau this summer.\n"
         "Japanese Prime Minister Haru Ishi said he hoped to visit Hanoi at an early date."))
     assert not ex.visits
+
+
+def test_a_deployed_mission_is_no_trip(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Ghanaian President Kofi Mensah said on Monday that the Ghanaian-led mission in Liberia would stay.\n"
+        "ACCRA - Nigerian President Bola Ade and Liberian President Amos Kpan met in Accra on Saturday "
+        "to discuss the ECOWAS mission in Liberia."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert not any(h == "LBR" for _, h in got)
+    assert ("Bola Ade", "GHA") in got
+
+
+def test_a_relative_of_a_name_is_not_that_name(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Chilean Foreign Minister Rosa Valdés met her Argentine counterpart in Santiago on Monday. "
+        "The two countries last held talks in Buenos Aires in 2022, when Valdés's predecessor "
+        "travelled to Argentina."))
+    assert not any(v.visitor.name == "Rosa Valdés" and v.host_country == "ARG" for v in ex.visits)
+
+
+def test_a_where_clause_places_its_meeting(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Indian Foreign Minister Ravi Kumar arrived in the Kenyan capital on Tuesday from Dar es Salaam, "
+        "where on Monday he held talks with Tanzanian President Asha Mwinyi."))
+    assert any(m.country == "TZA" for m in ex.meetings)
+    assert not any(v.visitor.name == "Asha Mwinyi" for v in ex.visits)
