@@ -33,6 +33,10 @@ _PRONOUN_TAIL = re.compile(r"(?<![\w’'])(he|she|He|She)\s*$")
 _IT_SUBJECT = re.compile(r"\s*It(?:\s+(?:also|further|then|later|again))?\s*")
 _WHO_TAIL = re.compile(r",\s*who(?:\s+(?:also|later|then|had|has|have|previously|earlier))*\s*$")
 _PRONOUN_HEAD = re.compile(r"^\s*(he|she)\b")
+# "X and Y were among those who met Z", "X was among the leaders who said": the list is the subject
+_AMONG_TAIL = re.compile(r"\s+(?:was|were|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:those|(?:[\w\-]+\s+){0,3}?"
+                         r"(?:leaders|ministers|officials|guests|dignitaries|delegates|participants|speakers|"
+                         r"heads\s+of\s+(?:state|government)))\s+(?:who|that)(?:\s+(?:also|later|then|had|have))*\s*$")
 _ORG_DESC_HEADS = ("service", "ministry", "department", "embassy", "government", "statement", "readout",
                    "communique", "communiqué", "agency", "committee", "council", "office",
                    "commission", "society", "institute", "foundation", "company", "group",
@@ -149,7 +153,7 @@ class Resolution:
         while cut > lo and body[cut - 1] == " ":
             cut -= 1
         # a relative clause: "Kojo Asante-Mensah, who urged ..."
-        wm = _WHO_TAIL.search(body, max(lo, cut - 60), cut)
+        wm = _WHO_TAIL.search(body, max(lo, cut - 60), cut) or _AMONG_TAIL.search(body, max(lo, cut - 90), cut)
         if wm:
             cut = wm.start()
         hl = max(lo, cut - 120)

@@ -104,3 +104,20 @@ def test_a_where_clause_places_its_meeting(extractor: Extractor) -> None:
         "where on Monday he held talks with Tanzanian President Asha Mwinyi."))
     assert any(m.country == "TZA" for m in ex.meetings)
     assert not any(v.visitor.name == "Asha Mwinyi" for v in ex.visits)
+
+
+def test_among_those_who_keeps_the_list_as_subject(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "NAIROBI - Ghanaian Finance Minister Kofi Boateng, Nigerian Finance Minister Wale Adeyemi and "
+        "Senegalese Finance Minister Awa Ndiaye were among those who met Kenyan President Daniel Mutua on Monday."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert {("Kofi Boateng", "KEN"), ("Wale Adeyemi", "KEN"), ("Awa Ndiaye", "KEN")} <= got
+    assert not any(v.visitor.name == "Daniel Mutua" for v in ex.visits)
+
+
+def test_a_retreat_is_a_meeting_of_its_foreign_participants(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "NAIROBI - Ghana's Kofi Boateng, Nigeria's Wale Adeyemi and Senegal's Awa Ndiaye held a "
+        "closed-door retreat on Monday."))
+    assert {("Kofi Boateng", "KEN"), ("Wale Adeyemi", "KEN"), ("Awa Ndiaye", "KEN")} <= {
+        (v.visitor.name, v.host_country) for v in ex.visits}
