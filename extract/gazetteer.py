@@ -65,6 +65,12 @@ class Gazetteer:
     max_org_words: int = 1
     # Every lowercase word that occurs in some title: lets a scanner stop early.
     title_words: frozenset[str] = frozenset()
+    # pairs of countries sharing a name or demonym ("Congolese", "Dominican")
+    shared_names: set[frozenset[str]] = field(default_factory=set)
+
+    def confusable(self, a: str | None, b: str | None) -> bool:
+        """Whether two countries share a name or demonym, so one may be misread as the other."""
+        return bool(a and b and a != b and frozenset((a, b)) in self.shared_names)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -148,6 +154,8 @@ class Gazetteer:
                 continue
             elif old.iso3 != place.iso3:
                 # one surface, two countries ("Congo"): whichever came first, flagged
+                if old.kind not in ("city", "capital") and place.kind not in ("city", "capital"):
+                    self.shared_names.add(frozenset((old.iso3, place.iso3)))
                 if not old.ambiguous:
                     self.places[form] = Place(old.iso3, old.kind, old.name, True)
             elif place.ambiguous and not old.ambiguous:

@@ -78,6 +78,8 @@ _FROM_AFTER = re.compile(r"(?:\s+here|\s+(?:in\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]
                          r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day|(?:this|last)\s+\w+))?,?\s+from\s+")
 _BY_AFTER = re.compile(r"\s+(?:(?:on|in|from|last|this|next)\s+[\w\-]+\s+)?by\s+")
 _ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|travel(?:l)?ing\s+with|along\s+with)\s+")
+# the list of companions ends at a relative clause or a verb of its own
+_COMPANIONS_END = re.compile(r"\b(?:who|which|where|whom|when|met|meets|held|holds|talks|counterparts?|with)\b")
 _COMPANION_AFTER = re.compile(
     r"\b(?:accompanied\s+by|travel(?:l)?(?:ed|ing)\s+with|flown\s+in\s+with|"
     r"delegation\s+(?:also\s+)?(?:included|includes|including|comprised|comprises|consisting\s+of|consists\s+of)|"
@@ -349,8 +351,8 @@ class VisitRules:
                 for m in doc.mentions.agents_in(am.end(), min(sent.end, am.end() + 160)):
                     if m.kind == "person" and m.entity is not None:
                         gap = body[am.end():m.start]
-                        if re.search(r"[.;]", gap):
-                            break
+                        if re.search(r"[.;]", gap) or _COMPANIONS_END.search(gap):
+                            break  # "accompanied by X, who held talks with his Turkish counterpart, Y"
                         ents.append(m.entity)
         return ents
 
@@ -617,6 +619,8 @@ class VisitRules:
                     home = "-"  # UN, EU, AU officials serve no country: any country is abroad
                 if p.kind != "person" or not home or home == mt.country:
                     continue
+                if self.doc.gz.confusable(home, mt.country):
+                    continue  # "Congolese Foreign Minister X" met in Brazzaville: the shared demonym's local
                 if not p.country and home != "-" and ent is not None and ent.role in (
                         "head_of_state", "head_of_government") and not any(q.country == mt.country for q in mt.participants):
                     # "In N'Djamena, President X told Wen": a head of state named by title alone

@@ -121,3 +121,21 @@ def test_a_retreat_is_a_meeting_of_its_foreign_participants(extractor: Extractor
         "closed-door retreat on Monday."))
     assert {("Kofi Boateng", "KEN"), ("Wale Adeyemi", "KEN"), ("Awa Ndiaye", "KEN")} <= {
         (v.visitor.name, v.host_country) for v in ex.visits}
+
+
+def test_companions_end_at_their_own_clause(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Lebanese President Michel Haddad met Egyptian President Omar Fahmy in Cairo on Monday. "
+        "He arrived in Cairo on Sunday accompanied by Foreign Minister Nabil Aoun, who held separate "
+        "talks with his Egyptian counterpart, Samir Lotfy, on Monday."))
+    got = {(v.visitor.name, v.host_country) for v in ex.visits}
+    assert ("Nabil Aoun", "EGY") in got
+    assert not any(n == "Samir Lotfy" for n, _ in got)
+
+
+def test_a_shared_demonym_met_at_home_is_no_visitor(extractor: Extractor) -> None:
+    for city, iso3 in (("Brazzaville", "COG"), ("Kinshasa", "COD")):
+        ex = extractor.extract(article(
+            f"{city.upper()} - Chinese Foreign Minister Zhao Ming met Congolese Foreign Minister "
+            f"Jean Mabiala in {city} on Monday."))
+        assert {(v.visitor.name, v.host_country) for v in ex.visits} == {("Zhao Ming", iso3)}
