@@ -284,15 +284,20 @@ def events(wh: Warehouse, f: Filters) -> None:
         ],
         hide_index=True,
         placeholder="–",
-        column_config={
-            "Confidence": st.column_config.NumberColumn(format="%.2f"),
-            "Link": st.column_config.LinkColumn(display_text="open article"),
-            "Evidence": st.column_config.TextColumn(width="large"),
-        },
+        column_config=_evidence_columns(),
     )
 
 
 # ---------------------------------------------------------------- data quality
+
+
+def _evidence_columns() -> dict:
+    """How every evidence table shows its sentence, link and confidence (one place)."""
+    return {
+        "Evidence": st.column_config.TextColumn(width="large"),
+        "Link": st.column_config.LinkColumn(display_text="open article"),
+        "Confidence": st.column_config.NumberColumn(format="%.2f"),
+    }
 
 
 _STATUS_WORDS = {"published": "was published", "gate_failed": "failed the gate", "failed": "failed"}
@@ -403,11 +408,7 @@ def evidence_panel(wh: Warehouse, hint: str) -> None:
         })[["Type", "Evidence", "Link", "Article", "Published", "Source", "Rule", "Confidence", "Source URI"]],
         hide_index=True,
         placeholder="–",
-        column_config={
-            "Evidence": st.column_config.TextColumn(width="large"),
-            "Link": st.column_config.LinkColumn(display_text="open article"),
-            "Confidence": st.column_config.NumberColumn(format="%.2f"),
-        },
+        column_config=_evidence_columns(),
     )
 
 
