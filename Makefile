@@ -50,11 +50,12 @@ test: $(VENV)/.installed  ## install, then run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Gold sets scored by `make eval`, in this order: the sample corpus, then the news sets
-# (blind first). A news set is tests/gold/<set>/ + tests/gold/<set>.jsonl; one whose gold
-# file is missing is skipped with a note (the blind set lands separately).
-EVAL_NEWS_SETS := blind news dev
+# (the held-out sets first: blind, heldout). A news set is tests/gold/<set>/ +
+# tests/gold/<set>.jsonl; one whose gold file is missing is skipped with a note (the blind
+# set lands separately).
+EVAL_NEWS_SETS := blind heldout news dev
 
-eval: $(VENV)/.installed  ## precision/recall per event type on every gold set: sample, blind, news, dev (runs the extractor on each corpus)
+eval: $(VENV)/.installed  ## precision/recall per event type on every gold set: sample, blind, heldout, news, dev (runs the extractor on each corpus)
 	@echo "== gold set: sample (seeds/articles, tests/gold/sample.jsonl) =="
 	@$(BIN)/python -m extract.evaluate --articles seeds/articles --gold tests/gold/sample.jsonl
 	@for set in $(EVAL_NEWS_SETS); do \

@@ -1,8 +1,8 @@
 """The gold sets stay valid: every quote a verbatim span, one line per article, ISO codes.
 
-Four sets (tests/gold/README.md): sample (seeds/articles), news, dev and blind
+Five sets (tests/gold/README.md): sample (seeds/articles), news, dev, blind and heldout
 (tests/gold/<set>/ + tests/gold/<set>.jsonl). The blind set lands separately: its checks
-are skipped only while its gold file is absent. The other three must be present.
+are skipped only while its gold file is absent. The other four must be present.
 """
 
 import subprocess
@@ -19,6 +19,8 @@ CHECKS = [
     ("dev", "tests/gold/check_gold.py", ["--articles", "tests/gold/dev", "--gold", "tests/gold/dev.jsonl"]),
     ("blind", "tests/gold/news_check.py", ["--articles", "tests/gold/blind", "--gold", "tests/gold/blind.jsonl"]),
     ("blind", "tests/gold/check_gold.py", ["--articles", "tests/gold/blind", "--gold", "tests/gold/blind.jsonl"]),
+    ("heldout", "tests/gold/news_check.py", ["--articles", "tests/gold/heldout", "--gold", "tests/gold/heldout.jsonl"]),
+    ("heldout", "tests/gold/check_gold.py", ["--articles", "tests/gold/heldout", "--gold", "tests/gold/heldout.jsonl"]),
 ]
 OPTIONAL = {"blind"}
 
