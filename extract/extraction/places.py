@@ -17,7 +17,10 @@ from extract.extraction.people import Mention
 _DEST_GAP = re.compile(r"^(?:\s+(?:to|in|into|for|at|of|the|a|an|neighbouring|neighboring|"
                        r"southern|northern|eastern|western|central|capital|city|port|"
                        r"country's|nation's|state|official|two-day|three-day|four-day|"
-                       r"five-day|week-long|multi-day|first|second|visit|trip|tour))*\s*$")
+                       r"five-day|week-long|multi-day|first|second|visit|trip|tour))*"
+                       # "a visit to three countries - Japan, ...": a counted list names the stops
+                       r"(?P<counted>\s+(?:two|three|four|five|six|seven|\d)\s+(?:[A-Z][\w\-]+\s+)?"
+                       r"(?:countries|nations|states|capitals)\s*(?:[-–—:(]|,\s*(?:namely\s+)?))?\s*$")
 _LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,2}?(?:city|capital|town|port|resort|region|province)\s+of\s+)?$")
 
 
@@ -66,12 +69,50 @@ def destination_after(doc: Document, pos: int, hi: int, max_gap: int = 40) -> Lo
             if not re.match(r"\s+(?:capital|city|port|province|mainland)\b", tail):
                 continue
         gap = doc.body[pos:m.start]
-        if len(gap) > max_gap or not _DEST_GAP.match(gap):
+        gm = _DEST_GAP.match(gap)
+        # the counted list's announcement is no distance: the stops follow it
+        if gm is None or len(gap) - len(gm.group("counted") or "") > max_gap:
             return None
         if doc.in_quote(m.start):
             return None
         return as_location(m)
     return None
+
+
+# the joint between two stops of one trip: "to Nigeria, Brazil and Guyana", "to the UK and the US"
+_LIST_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)(?:then\s+)?(?:the\s+)?")
+_STOP_KINDS = ("country", "capital", "city")
+# a place that opens a clause of its own ("... and Beijing said") is a subject, not a stop
+_CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|says|told|warned|"
+                          r"accused|announced|called|urged|rejected|denied|responded)\b")
+
+
+def further_destinations(doc: Document, first: Location, hi: int) -> list[Location]:
+    """The other stops of a trip listed after its first destination: "a three-nation visit
+    to Nigeria, Brazil and Guyana", "her visit to the United Kingdom and France". Each stop
+    must follow the previous one with nothing but a comma or "and" between; a possessive
+    ("to Kenya and Ethiopia's capital") or a demonym ends the list."""
+    out: list[Location] = []
+    closed = 0  # the stops up to the list's "and"
+    end = first.end
+    for m in doc.mentions.places_in(end, min(hi, end + 200)):
+        if m.start < end:
+            continue
+        if m.place.kind not in _STOP_KINDS or doc.in_quote(m.start):
+            break
+        joint = _LIST_JOINT.fullmatch(doc.body, end, m.start)
+        if not joint:
+            break
+        if doc.body.startswith(("'s", "’s"), m.end) or _CLAUSE_VERB.match(doc.body, m.end):
+            break  # "to Kenya and Ethiopia's capital", "visited Russia and Kyiv said": no stop
+        out.append(as_location(m))
+        end = m.end
+        if not joint.group().lstrip().startswith(","):
+            closed = len(out)
+        elif re.match(r"\s*,\s*(?:and|as)\b", joint.group()):
+            closed = len(out)
+    # a list ends in "and": "Atlanta, Georgia" is a city and its state, not two stops
+    return out[:closed]
 
 
 def place_before(doc: Document, pos: int, lo: int) -> Location | None:

@@ -36,6 +36,7 @@ from extract.extraction.places import (
     Location,
     as_location,
     destination_after,
+    further_destinations,
     location_in,
     place_before,
 )
@@ -68,9 +69,20 @@ _VERB = re.compile(
     r")")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
                "tour", "lead", "infor", "depart", "speech", "attend", "address")
+# a finite past verb between a planned cue and a trip noun reports the trip ("will retire
+# after he visited ..."): the noun keeps its own, factual, reading
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|has|have|did|said|says|told|made|built|took|held|met|gave|began|"
+                          r"went|came|saw|paid|led|flew|left|spent|won|forged|during\s+(?:his|her|their)\s+last)\b"
+                          r"|\b[a-z]+ed\s+(?:a|an|the|his|her|their|during|on|in)\b")
+# the trips that may name several stops after their first destination
+_LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route"))
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
+# "X returned on Sunday after a five-day visit to P": the trip of a prepositional phrase is
+# that of the person just before it, in the same clause
+_AFTER_TRIP = re.compile(r"[\s,]*(?:after|following|at\s+the\s+end\s+of)\s+(?:a|an|his|her|their)\s")
+_OTHER_CLAUSE = re.compile(r"\b(?:while|whereas|but|who|which|whom|met|with|and)\b|[;“\"]")
 _RESIDENT = re.compile(r"\b(?:ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)", re.I)
 # "visited a children's hospital in the capital": the dateline's city
 _IN_THE_CAPITAL = re.compile(r"[^,.;]{0,50}?\bin\s+the\s+(?:capital|city)\b")
@@ -284,6 +296,10 @@ class VisitRules:
                     return [owner[-1].entity]
         lo = sent.start
         agent = doc.resolve.agent_before(sent, ts)
+        if agent is not None and agent.how == "unnamed" and agent.entity is None \
+                and kind in ("visit", "noun") and not body[agent.end:ts].strip():
+            # "after a five-day visit": the trip noun's own modifier, no agent
+            agent = None
         ents: list[Entity] = []
         if agent is None or agent.entity is None:
             # "The Chinese participants, led by General X, travelled ...": the leader
@@ -325,6 +341,11 @@ class VisitRules:
                         continue
                     ents.append(m.entity)
                     break
+            if not ents and agent is None and _AFTER_TRIP.match(body, lo, te):
+                near = [m for m in doc.mentions.agents_in(sent.start, lo) if m.kind == "person"
+                        and m.entity is not None and not doc.in_quote(m.start)][-1:]
+                if near and not _OTHER_CLAUSE.search(body, near[0].end, lo):
+                    ents.append(near[0].entity)
             if not ents and (agent is None or agent.how != "unnamed") and _PARTICIPLE_CLAUSE.match(body, lo, te):
                 # "X met Y in Riyadh on Sunday, before travelling to Muscat": the participle's
                 # subject is the sentence's
@@ -440,7 +461,9 @@ class VisitRules:
                     loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
             if loc is None:
                 continue
-            if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead"):
+            if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead") \
+                    and not (kind == "arrive_from" and entry.startswith(("return", "flew home", "flying home"))):
+                # ("returned home from Washington": a stay, however ambiguous the name)
                 continue
             planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
             if kind == "attend":
@@ -461,29 +484,46 @@ class VisitRules:
             nxt = _VP_SPLIT.search(body, te, sent.end)
             d, prec, explicit = doc.dates.event_date(sent, ts, planned, lo=vlo, hi=nxt.start() if nxt else None)
             planned = planned or doc.dates.after_report(d, prec)
+            if (kind == "noun" or m.group("visit") in ("visit", "visits")) and not planned and by_visitor is None and \
+                    cues.PLANNED_CLAUSE.search(body, max(sent.start, vlo or 0), ts):
+                # a trip noun has no tense of its own: "is scheduled to arrive in Ottawa on
+                # Thursday for his first official visit to Canada" plans the visit as well
+                if not _PAST_CLAUSE.search(body, max(sent.start, vlo or 0), ts):
+                    planned = True
+                    # and its date is read as a future one ("on Friday": the coming Friday)
+                    d, prec, explicit = doc.dates.event_date(sent, ts, True, lo=vlo, hi=nxt.start() if nxt else None)
             nth = _NTH_DAY.search(sent.text)
             if nth and d is not None and prec == "day" and explicit:
                 # "on the final day of a two-day visit": the visit began earlier
                 # the n-th day, or for the "final" day the visit's length in days
                 k = _ORDINAL_DAYS.get(nth.group(1).lower()) or _ORDINAL_DAYS.get((nth.group(2) or "").lower(), 1)
                 d = d - timedelta(days=max(0, k - 1))
+            # "a three-nation visit to Nigeria, Brazil and Guyana": every listed stop
+            stops = [loc]
+            if kind in _LIST_KINDS and loc.end > te:
+                stops += further_destinations(doc, loc, sent.end)
             for v in visitors:
-                if v.country and v.country == loc.iso3:
-                    continue
-                if kind in ("speech", "stay", "address") and not v.country:
-                    continue
-                if kind == "attend" and (doc.resolve.country_of(v) or loc.iso3) == loc.iso3:
-                    continue  # attending at home, or from nowhere known: no trip  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign
-                if (self._fallback or kind == "stay") and not v.country and doc.resolve.country_of(v) == loc.iso3:
-                    # a local official named somewhere in the sentence: the host; "the prime
-                    # minister spent Sunday in Niigata": a domestic stay
-                    continue
-                out.append(_Found(v, loc, sent, ts, planned, f"visit.{kind}", d, prec, 0.85, explicit,
-                                  entry))
-                if earlier is not None and (v.country is None or v.country != earlier.iso3):
-                    # "arrived here from Kabul": the stop before this one
-                    out.append(_Found(v, earlier, sent, ts, False, "visit.arrive_from", d, prec, 0.7,
-                                      False, "arrived from"))
+                for stop in stops:
+                    if v.country and v.country == stop.iso3:
+                        continue
+                    if kind in ("speech", "stay", "address") and not v.country:
+                        continue
+                    if kind == "attend" and (doc.resolve.country_of(v) or stop.iso3) == stop.iso3:
+                        continue  # attending at home, or from nowhere known: no trip  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign
+                    if (self._fallback or kind == "stay") and not v.country and doc.resolve.country_of(v) == stop.iso3:
+                        # a local official named somewhere in the sentence: the host; "the prime
+                        # minister spent Sunday in Niigata": a domestic stay
+                        continue
+                    # "returned home from Washington on Tuesday": the day the stay ended,
+                    # not its first day; a date reported elsewhere for the trip wins
+                    ended = kind == "arrive_from" and not entry.startswith(("arriv", "flew in"))
+                    out.append(_Found(v, stop, sent, ts, planned, f"visit.{kind}", d, prec, 0.85,
+                                      explicit and not ended,
+                                      entry))
+                    if earlier is not None and stop is loc and (v.country is None or v.country != earlier.iso3):
+                        # "arrived here from Kabul": the stop before this one
+                        out.append(_Found(v, earlier, sent, ts, False, "visit.arrive_from", d, prec, 0.7,
+                                          False, "arrived from"))
         return out
 
     def _by_person(self, sent: Sentence, pos: int) -> tuple[Entity, int] | None:
@@ -632,6 +672,8 @@ class VisitRules:
                     visits[key] = replace(visits[key], date=mt.date, date_precision=mt.date_precision)
                     self._undated.discard(key)
                     continue
+                if key in visits and visits[key].is_planned and not mt.is_planned:
+                    del visits[key]  # a planned leg of a trip the meetings show under way
                 if key in visits:
                     old = visits[key]
                     # a visit dates from its first day: an earlier meeting on the same trip
