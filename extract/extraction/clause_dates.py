@@ -33,6 +33,17 @@ _ANAPHORIC_DATE = re.compile(r"\b((?:later|earlier)\s+that\s+(?:month|day)|that\
 # "a day earlier", "two days earlier": counted back from the event just reported
 _DAYS_EARLIER = re.compile(r"(?i:a|one|two|three|four|five|\d+)\s+days?\s+(?:earlier|before)$")
 _EARLIER_N = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# "met A on Monday and held talks with B on Thursday": each coordinated act has its own
+# date; a date is looked for in the act's own stretch first, then in the whole clause
+# ("arrived in Rome and held talks on Monday" still dates the arrival)
+_ACT_VERBS = (r"held|met|visited|received|hosted|signed|travell?ed|flew|arrived|spoke|attended|toured|"
+              r"addressed|paid|called|went|left|departed|returned|joined|chaired|welcomed|inaugurated|"
+              r"opened|laid|boarded|headed|proceeded|moved|continued|concluded|wrapped|ended|began|"
+              r"started|will|would|is|was|has|had")
+_COORD_BREAK = re.compile(rf"(?:,\s+|\s)(?:and|before|then)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?=(?:{_ACT_VERBS})\b)"
+                          rf"|,\s+(?=(?:held|met|visited|received|hosted|signed|travell?ed|flew|arrived|spoke|attended|toured)\s)")
+# "the three-day visit, which began on Tuesday, ...": the relative clause dates the visit
+_BEGAN_REL = re.compile(r"[,\s]+(?:which|that)\s+(?:had\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s+way|got\s+underway)\b")
 
 
 class ClauseDates:
@@ -115,13 +126,32 @@ class ClauseDates:
             chi = min(chi, hi)
         best: DateMention | None = None
         best_d = 10**9
-        for dm in self.in_sentence(sent, future):
-            if dm.start >= clo and dm.end <= chi and not self._in_quote(dm.start):
-                if _SINCE.search(self.body, max(sent.start, dm.start - 40), dm.start + 6):
-                    continue  # "the first visit since 2018", "since taking office in May"
-                dist = abs(dm.start - pos)
-                if dist < best_d:
-                    best, best_d = dm, dist
+        dated = self.in_sentence(sent, future)
+        alo, ahi = clo, chi
+        if dated and len(dated) > 1:
+            for cm in _COORD_BREAK.finditer(self.body, clo, chi):
+                if cm.end() <= pos:
+                    alo = cm.end()
+                elif cm.start() >= pos:
+                    ahi = cm.start()
+                    break
+        for lo_, hi_ in ((alo, ahi), (clo, chi)) if (alo, ahi) != (clo, chi) else ((clo, chi),):
+            for dm in dated:
+                if dm.start >= lo_ and dm.end <= hi_ and not self._in_quote(dm.start):
+                    if _SINCE.search(self.body, max(sent.start, dm.start - 40), dm.start + 6):
+                        continue  # "the first visit since 2018", "since taking office in May"
+                    dist = abs(dm.start - pos)
+                    if dist < best_d:
+                        best, best_d = dm, dist
+            if best is not None:
+                break
+        if best is None and chi < sent.end and _BEGAN_REL.match(self.body, chi, min(sent.end, chi + 40)):
+            # "Lind's three-day visit, which began on Sunday, ended with ...": the visit's start
+            nlo, nhi = self.clause_bounds(sent, min(sent.end - 1, chi + 2))
+            for dm in dated:
+                if dm.start >= chi and dm.end <= nhi and not self._in_quote(dm.start):
+                    best = dm
+                    break
         if best is None and clo > sent.start and _WHEN_AT.match(self.body, clo, clo + 10):
             # "Macron's visit to Lagos in July 2018, when he held talks ...": the date of
             # the clause the "when" clause hangs on

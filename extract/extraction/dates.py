@@ -30,6 +30,7 @@ _DATE_RE = re.compile(
     | (?P<dm>(?P<dm_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>(?:19|20)\d\d))?)
     | (?P<my>(?P<my_q>(?i:(?:in|since|by|until|from|during|early|late|mid|mid-|last|next)\s+))?(?P<my_m>{_MONTH_NAMES})\s+(?:of\s+)?(?P<my_y>(?:19|20)\d\d))
     | (?P<wd>(?P<wd_q>(?i:last|this|next|on|since|by|from|until|coming)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?)
+    | (?P<wkd>(?P<wkd_q>(?i:over|at|during|on|last|this|past|previous|the\s+past|the\s+previous))\s+(?i:the\s+)?(?i:weekend))
     | (?P<rel>(?P<rel_q>(?i:last|this|next|earlier\s+this|later\s+this|earlier\s+last|late\s+last|early\s+last|earlier\s+in\s+the|later\s+in\s+the|the\s+previous|the\s+past|the\s+coming|the\s+following))\s+(?P<rel_u>(?i:week|weekend|month|year)))
     | (?P<day>(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today))
     | (?P<ago>(?P<ago_n>(?i:{_NUM}))\s+(?P<ago_u>(?i:days?|weeks?|months?|years?))\s+(?i:ago|earlier))
@@ -136,9 +137,26 @@ def resolve(m: re.Match[str], pub: date, future: bool) -> tuple[date | None, str
             if q == "last" and delta == 0:
                 delta = 7
             return pub - timedelta(days=delta), "day"
+        if g["wkd"]:
+            # "over the weekend": the weekend just past (its Saturday's month), or the next
+            # one for planned events; which of its days is unknown
+            q = " ".join(g["wkd_q"].lower().split())
+            back = (pub.weekday() - 5) % 7
+            if q == "last" and back <= 1:
+                back += 7
+            if future and q not in ("last", "past", "previous", "the past", "the previous"):
+                return _month_start(pub + timedelta(days=(5 - pub.weekday()) % 7)), "month"
+            return _month_start(pub - timedelta(days=back)), "month"
         if g["rel"]:
             q = " ".join(g["rel_q"].lower().split())
             unit = g["rel_u"].lower()
+            if q == "earlier this" and unit == "week" and not future:
+                # "earlier this week": between the week's Monday and the day before the report
+                monday = pub - timedelta(days=pub.weekday())
+                if pub.weekday() == 1:
+                    return monday, "day"  # a Tuesday report: it was Monday
+                if pub.weekday() > 1:
+                    return _month_start(pub - timedelta(days=1)), "month"
             sign = -1 if q in _PAST_Q or q.startswith(("earlier last", "late last", "early last")) or q == "last" else (
                 1 if q in ("next", "the coming", "the following") else 0)
             if unit in ("week", "weekend"):

@@ -95,6 +95,8 @@ MAX_PHRASE = 7
 _APPOS_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "who", "former", "then", "now",
                             "currently", "also", "newly", "recently"})
 _NON_NAMES = VOCAB.non_names
+# month abbreviations that are also given names or name syllables ("Wen Jun", "Jan Novak")
+_NAME_MONTHS = frozenset({"Jan", "Jun", "Mar"})
 
 
 @dataclass(eq=False)
@@ -236,7 +238,7 @@ class MentionScanner:
                     found = _Seg("honorific", i, i + 1)
                 elif t in ROYAL_TITLES:
                     found = _Seg("royal", i, i + 1, title=t.lower())
-                elif t in CALENDAR_WORDS:
+                elif t in CALENDAR_WORDS and not self._name_month(toks, i, segs):
                     found = _Seg("calendar", i, i + 1)
                 elif t in STOP_CAPS and not seen_name and t not in STOP_BUT_NAME_START:
                     found = _Seg("stop", i, i + 1)
@@ -248,6 +250,20 @@ class MentionScanner:
             segs.append(found)
             i = found.j
         return segs
+
+    @staticmethod
+    def _name_month(toks: list[str], i: int, segs: list[_Seg]) -> bool:
+        """A bare month abbreviation that is a name word: "Wen Jun", "Jan Novak"; never
+        before a day number ("Jun 5") and never a full month name."""
+        t = toks[i]
+        if t not in _NAME_MONTHS:
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if nxt[:1].isdigit():
+            return False
+        after_name = bool(segs) and segs[-1].kind == "unk"
+        before_name = nxt[:1].isupper() and nxt not in _CONNECTORS and nxt not in CALENDAR_WORDS
+        return after_name or before_name
 
     # --------------------------------------------------------------- scanning
     def scan(self, text: str, offset: int, in_body: bool, places: list[Mention],

@@ -33,10 +33,12 @@ from extract.extraction.lexicon import (
     CLAUSE_ONLY_FORMS,
     CONTINUATION_FORMS,
     PLAIN_OBJECT_FORMS,
+    QUOTE_VERBS,
     SPEECH_FORMS,
     UNNAMED_SPEAKER_HEADS,
 )
 from extract.extraction.model import Evidence, Statement, actor_of
+from extract.extraction.people import Entity
 from extract.extraction.resolution import Agent, SpeakerMemory
 from extract.extraction.sentences import Sentence
 
@@ -67,8 +69,10 @@ _COLON_QUOTE = re.compile(r"\s*[:,]?\s*[“\"«]")
 _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:conference|briefing|meeting|summit|forum|audience|gathering|"
     r"crowd|rally|session|parliament|assembly|newspaper|broadcaster|station|channel|agency|radio|television|reporters|"
-    r"journalists|media|lawmakers|committee|congress|senate|delegates|students|supporters)\b|"
+    r"journalists|media|lawmakers|committee|congress|senate|delegates|students|supporters|investors|shareholders|"
+    r"analysts|fans|staff|employees|workers|members|voters|residents|court|jury|judges|podcast|show|programme|program)\b|"
     r"reporters|journalists|the\s+media|lawmakers|legislators|parliament|the\s+audience|him|her|them|us|me|delegates|students|supporters|"
+    r"investors|shareholders|analysts|fans|staff|employees|workers|voters|residents|"
     r"(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s*){1,4}|(?:the|a|an|state|local)\s+[\w\-]+(?:\s+[\w\-]+)?)")
 _CLOSE_BEFORE = re.compile(r"[”\"»]\s*[,.!?—–-]?\s*$|[,.!?—–-]\s*[”\"»]\s*$")
 _TRAIL_END = re.compile(r"^[\s.!?”\"»)]*$|^\s*,\s*(?:adding|saying|noting|stressing|warning|urging|citing|as|while|when|after|before|ahead|in|and|but|[a-z]+ing)\b|^\s*[.;]")
@@ -111,13 +115,30 @@ _OPENER = re.compile(r"(?:[Ff]or\s+(?:his|her|its|their)\s+part|[Aa]ccording\s+t
 _NP_OBJECT_VERBS = PLAIN_OBJECT_FORMS
 _FINITE = re.compile(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can|did|does|do|"
                      r"might|may|shall)\b")
-_SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS} | {"according"})
-_CALL_ON_TO = re.compile(r"[^.;,]{0,90}?\bto\s+(?!the\b|a\b|an\b)[a-z]")
+_SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS | QUOTE_VERBS} | {"according"})
+# "Avi Dror's office said": the office speaks for the person named
+_POSS_OFFICE = re.compile(r"['’]s\s+(?:press\s+|media\s+|private\s+)?office\s+$")
+_CALL_ON_TO = re.compile(r"[^.;,]{0,90}?\bto\s+[“\"«]?(?!the\b|a\b|an\b)[a-z]")
 _PARTICLES_TAIL = re.compile(r"(?<![\w’'])(?:(?:von|van|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s+){1,3}$")
 _AND_SAID = re.compile(r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 _WORD_OK = re.compile(r"[\w’'\-\.]+")
 _NON_SPEECH_SAID = re.compile(r"(?<![\w’'])(?:so|is|are|was|were|be|been|being)\s+$")
 _TRIM = " \t,.;:—–-"
+# Transcripts and briefings: a paragraph opened by its speaker's label ("Wang Wenbin: ...",
+# "MR. BOUCHER: ...", "A: ..."); questions ("Q:", an outlet's name) are no statements
+_LABEL = re.compile(r"\s*((?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|A)\s*:\s+(?=\S)")
+_SPOKES_LABELS = frozenset({"a", "spokesperson", "spokesman", "spokeswoman", "the spokesperson", "the spokesman",
+                            "answer"})
+_HONORIFIC_LABEL = re.compile(r"(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.?\s+")
+# "..., it said in a statement": the organisation just quoted or named
+_IT_TRAIL = re.compile(r"(?:[,”\"»]\s*|^\s*)it\s+(?:also\s+|further\s+)?$")
+# verbs that attribute only a quotation right before them: '"...," Berman continued'
+_QUOTE_ONLY_FORMS = QUOTE_VERBS - SPEECH_FORMS
+_QUOTE_ONLY_RE = re.compile(
+    r"(?<![\w’'\-])({})(?![\w’'\-])".format("|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_QUOTE_ONLY_FORMS, key=len, reverse=True)))) \
+    if _QUOTE_ONLY_FORMS else None
+_QUOTE_ONLY_FIRST = frozenset(f.split()[0] for f in _QUOTE_ONLY_FORMS)
 
 
 @dataclass(slots=True)
@@ -175,7 +196,13 @@ class StatementRules:
     def run(self) -> list[Statement]:
         doc = self.doc
         out: list[Statement] = []
+        labelled = self._labelled_paragraphs()
         for sent in doc.sentences:
+            lab = labelled.get(sent.para)
+            if lab is not None and lab[2] >= sent.start and lab[2] < sent.end:
+                st = self._label_statement(sent, *lab)
+                if st is not None:
+                    out.append(st)
             attrs = self._attributions(sent)
             produced = False
             for a in attrs:
@@ -192,6 +219,60 @@ class StatementRules:
                     out.append(st)
         return out
 
+    # ------------------------------------------------------------------ transcripts
+    def _labelled_paragraphs(self) -> dict[int, tuple[Entity, int, int, int]]:
+        """Paragraphs of a transcript or briefing opened by a speaker's label: para ->
+        (speaker, label start, words start, words end). Only in an article with at least two
+        labelled paragraphs (a transcript), and only labels naming a person of the article;
+        "Q:" and outlets asking questions give nothing."""
+        doc = self.doc
+        body = self.body
+        found: list[tuple[int, int, int, str]] = []
+        for para in doc.seg.paragraphs:
+            if para.end - para.start < 8 or body[para.start:para.start + 40].find(":") < 0:
+                continue
+            m = _LABEL.match(body, para.start, para.end)
+            if m is None:
+                continue
+            found.append((para.index, para.start + (m.start(1) - para.start), m.end(), m.group(1)))
+        if len(found) < 2:
+            return {}
+        out: dict[int, tuple[Entity, int, int, int]] = {}
+        spokes: Entity | None = None
+        persons = [e for e in doc.mentions.table.entities if e.kind == "person" and e.strength > 0]
+        for e in persons:
+            if "spokes" in (e.title or "").lower():
+                spokes = e
+                break
+        for idx, ls, ws, label in found:
+            para = doc.seg.paragraphs[idx]
+            key = label.lower().rstrip(".")
+            ent: Entity | None = None
+            if key in _SPOKES_LABELS:
+                ent = spokes
+            elif key not in ("q", "question"):
+                m_ = doc.mentions.agent_ending_at(ls + len(label))
+                if m_ is not None and m_.kind == "person" and m_.entity is not None and m_.entity.strength > 0:
+                    ent = m_.entity
+                else:
+                    last = _HONORIFIC_LABEL.sub("", label).split()[-1].lower()
+                    same = [e for e in persons if e.tokens and e.tokens[-1].lower() == last]
+                    if len(same) == 1:
+                        ent = same[0]  # "MR. BOUCHER:": the one person of that name
+            if ent is not None and len(body[ws:para.end].split()) >= 4:
+                out[idx] = (ent, ls, ws, para.end)
+        return out
+
+    def _label_statement(self, sent: Sentence, ent: Entity, ls: int, ws: int, we: int) -> Statement | None:
+        lo, hi = _strip_span(self.body, ws, we)
+        if hi - lo < 10:
+            return None
+        agent = Agent(ent, ls, ws, "name")
+        a = _Attr(ls, ws, agent, ls, ws, "pre", content=(lo, hi), rule="transcript_label")
+        st = self._statement(sent, a)
+        self.memory.last_speaker = (ent, sent.index)
+        return st
+
     # ------------------------------------------------------------------ attributions
     def _attributions(self, sent: Sentence) -> list[_Attr]:
         doc = self.doc
@@ -199,7 +280,12 @@ class StatementRules:
         attrs: list[_Attr] = []
         if not doc.words(sent) & _SPEECH_HINTS:
             return attrs  # no speech verb, no "according to"
-        for m in _VERB_RE.finditer(sent.text):
+        matches = [(m, False) for m in _VERB_RE.finditer(sent.text)]
+        if _QUOTE_ONLY_RE is not None and doc.words(sent) & _QUOTE_ONLY_FIRST:
+            matches += [(m, True) for m in _QUOTE_ONLY_RE.finditer(sent.text)]
+            matches.sort(key=lambda x: x[0].start())
+        quote_only: set[int] = set()
+        for m, qonly in matches:
             vs, ve = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(vs):
                 continue
@@ -228,6 +314,8 @@ class StatementRules:
                     continue
             agent = doc.resolve.agent_before(sent, vs, memory=self.memory)
             mode = "pre"
+            if agent is None:
+                agent = self._agent_by_office_or_it(sent, vs)
             if agent is None and (_AND_SAID.search(body, max(sent.start, vs - 12), vs) or (
                     verb in CONTINUATION_FORMS and _COMMA_BEFORE.search(body, max(sent.start, vs - 3), vs))):
                 # "X visited ... and called for ...", "X welcomed Y, noting that ..."
@@ -270,6 +358,8 @@ class StatementRules:
             a = _Attr(vs, ve, agent, ps, pe, mode)
             a.relative = bool(_WHO_BEFORE.search(body, max(sent.start, vs - 60), vs))
             a.rule = verb
+            if qonly:
+                quote_only.add(vs)
             if agent.entity is not None and agent.entity.kind == "organization" and \
                     _STATEMENT_ISSUE.search(body, ve, min(sent.end, ve + 40)):
                 self.memory.statement_orgs.append((vs, agent.entity))
@@ -289,8 +379,31 @@ class StatementRules:
         attrs.sort(key=lambda a: a.verb_start)
         for i, a in enumerate(attrs):
             self._content(sent, a, attrs[i + 1:], attrs[:i])
+        if quote_only:
+            # '"...," Berman continued' attributes the quotation; "continued to ..." is no speech
+            attrs = [a for a in attrs if a.verb_start not in quote_only or a.rule.startswith("quote_before")]
         self._nest(attrs)
         return attrs
+
+    def _agent_by_office_or_it(self, sent: Sentence, vs: int) -> Agent | None:
+        """Speakers agent_before leaves alone: "X's office said" is X; '"...," it said in
+        a statement' is the organisation just quoted or opening the sentence before."""
+        doc = self.doc
+        body = self.body
+        om = _POSS_OFFICE.search(body, max(sent.start, vs - 24), vs)
+        if om is not None:
+            m = doc.mentions.agent_ending_at(om.start())
+            if m is None:
+                m = doc.mentions.agent_ending_at(om.start() + 2)
+            if m is not None and m.kind == "person" and m.entity is not None and m.entity.strength > 0 \
+                    and not doc.in_quote(m.start):
+                return Agent(m.entity, m.start, vs - 1, "name", m.via)
+        im = _IT_TRAIL.search(body, max(sent.start, vs - 12), vs)
+        if im is not None and (im.start() > sent.start or body[sent.start:vs].strip().lower().startswith("it")):
+            ent = doc.resolve._it_antecedent(sent, self.memory)
+            if ent is not None:
+                return Agent(ent, vs - 3, vs - 1, "pronoun")
+        return None
 
     def _sentence_subject(self, sent: Sentence, pos: int) -> Agent | None:
         doc = self.doc

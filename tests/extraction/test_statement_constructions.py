@@ -1,0 +1,100 @@
+"""Statement constructions of real news: transcripts, organisations speaking through
+"it" and their offices, quotation-only verbs, and the guards that keep them precise."""
+
+from __future__ import annotations
+
+from tests.extraction.conftest import article
+
+
+def _st(ex):  # type: ignore[no-untyped-def]
+    return [(s.speaker.name, s.quote, s.is_direct) for s in ex.statements]
+
+
+def test_briefing_transcript_labels(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Foreign Ministry Spokesperson Lina Orvath held a regular press conference on Monday.\n"
+        "Q: Reports say the border talks have stalled. What is your comment?\n"
+        "A: The talks are continuing and both sides remain in close contact on the next round.\n"
+        "Daily Courier: Will the minister travel to the region this month?\n"
+        "Lina Orvath: We will release information about any visit in due course."))
+    got = _st(ex)
+    assert ("Lina Orvath", "The talks are continuing and both sides remain in close contact on the next round",
+            False) in got
+    assert ("Lina Orvath", "We will release information about any visit in due course", False) in got
+    # questions are no statements, neither "Q:" nor an outlet asking
+    assert not any(q.startswith(("Reports say", "Will the minister")) for _, q, _ in got)
+
+
+def test_briefing_label_by_surname(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "State Department spokesman Peter Kowalczyk briefed reporters in Washington.\n"
+        "MR. KOWALCZYK: Good afternoon. The Secretary will travel to the region next week.\n"
+        "QUESTION: Is the trip confirmed?\n"
+        "MR. KOWALCZYK: The dates are still being worked out with our partners."))
+    got = _st(ex)
+    assert ("Peter Kowalczyk", "The dates are still being worked out with our partners", False) in got
+    assert ("Peter Kowalczyk", "Good afternoon. The Secretary will travel to the region next week", False) in got
+
+
+def test_one_label_is_no_transcript(extractor) -> None:  # type: ignore[no-untyped-def]
+    # a single "Name: words" line in an ordinary story is a heading, not a transcript
+    ex = extractor.extract(article(
+        "Foreign Minister Lina Orvath arrived in Vienna on Monday.\n"
+        "Lina Orvath: a career diplomat with three decades of service in Europe."))
+    assert not any(q.startswith("a career diplomat") for _, q, _ in _st(ex))
+
+
+def test_it_said_after_a_quote_is_the_organisation(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "The Tanzanian Foreign Ministry summoned the envoy on Monday. "
+        "“This is unacceptable,” it said in a statement."))
+    assert ("Foreign Ministry", "This is unacceptable", True) in _st(ex)
+
+
+def test_it_said_without_an_organisation_gives_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Farmers blocked the highway on Monday. “This is unacceptable,” it said in a statement."))
+    assert _st(ex) == []
+
+
+def test_office_of_a_person_speaks_for_the_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Ghanaian President Kofi Mensah spoke at the summit. "
+        "Kofi Mensah's office said the president would travel to Lome on Friday."))
+    assert ("Kofi Mensah", "the president would travel to Lome on Friday", False) in _st(ex)
+
+
+def test_quotation_only_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "“We never gave up,” coach Pedro Alves said. “The boys fought to the end,” Alves continued."))
+    got = _st(ex)
+    assert ("Pedro Alves", "We never gave up", True) in got
+    assert ("Pedro Alves", "The boys fought to the end", True) in got
+
+
+def test_quotation_only_verb_without_quotation_gives_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Coach Pedro Alves said the team was tired. Alves continued to train the squad through the winter."))
+    assert _st(ex) == [("Pedro Alves", "the team was tired", False)]
+
+
+def test_called_on_with_a_quoted_infinitive(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "The Ruritanian Foreign Ministry condemned the shelling on Monday. "
+        "The ministry called on the council to “act now and stop the fighting”."))
+    got = _st(ex)
+    assert any(sp.endswith("Foreign Ministry") and "act now and stop the fighting" in q for sp, q, _ in got)
+
+
+def test_told_an_audience_of_investors(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Chief executive Laura Kim told investors the company would cut 500 jobs."))
+    assert _st(ex) == [("Laura Kim", "the company would cut 500 jobs", False)]
+
+
+def test_anonymous_sources_stay_out(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "“The deal is fair,” a senior official said on condition of anonymity. "
+        "“The deal is fair,” said an official who asked not to be named. Diplomats said the deal was fair."))
+    assert _st(ex) == []
+
