@@ -108,6 +108,27 @@ def mention_id(article_id: str, kind: str, *parts: object) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+class _ArticleIds:
+    """Mention ids of one article, unique even when two events share their key.
+
+    The key (names, place, character offset) is what makes an id stable across runs, but
+    two events can share it: a sentence that reports a trip and a talk planned for it,
+    or two rules that read one sentence differently. A repeated key gets an ordinal, so
+    the grain of every mention table holds whatever the extractor returns: one odd
+    article must never fail the build's uniqueness tests, and so every later night.
+    """
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, kind: str, *parts: object) -> str:
+        mid = mention_id(self.article_id, kind, *parts)
+        n = self.seen.get(mid, 0) + 1
+        self.seen[mid] = n
+        return mid if n == 1 else mention_id(self.article_id, kind, *parts, f"#{n}")
+
+
 def _evidence(e: Evidence) -> dict:
     return {
         "evidence": e.sentence,
@@ -127,10 +148,11 @@ def rows_for(article: Article, ex: ArticleExtraction) -> dict[str, list[dict]]:
     """Flatten one article's extraction into rows per table."""
     base = {"article_id": article.article_id, "canonical_id": article.canonical_id, "published_date": article.published_date}
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    ids = _ArticleIds(article.article_id)
     for actor in ex.actors:
         rows["actor_mentions"].append({**base, **_actor_cols(actor), "aliases": list(actor.aliases)})
     for v in ex.visits:
-        mid = mention_id(article.article_id, "visit", v.visitor.name, v.host_country, v.evidence.char_start)
+        mid = ids("visit", v.visitor.name, v.host_country, v.evidence.char_start)
         rows["visits"].append(
             {
                 "mention_id": mid,
@@ -148,7 +170,7 @@ def rows_for(article: Article, ex: ArticleExtraction) -> dict[str, list[dict]]:
         )
     for m in ex.meetings:
         names = sorted(p.name for p in m.participants)
-        mid = mention_id(article.article_id, "meeting", *names, m.evidence.char_start)
+        mid = ids("meeting", *names, m.evidence.char_start)
         rows["meetings"].append(
             {
                 "mention_id": mid,
@@ -166,7 +188,7 @@ def rows_for(article: Article, ex: ArticleExtraction) -> dict[str, list[dict]]:
         for p in m.participants:
             rows["meeting_participants"].append({"mention_id": mid, **base, **_actor_cols(p)})
     for s in ex.statements:
-        mid = mention_id(article.article_id, "statement", s.speaker.name, s.quote_start, s.quote_end)
+        mid = ids("statement", s.speaker.name, s.quote_start, s.quote_end)
         rows["statements"].append(
             {
                 "mention_id": mid,

@@ -903,6 +903,13 @@ class MeetingRules:
                 # "A thanked B for ..." is evidence of a meeting already reported with A and B
                 implied = (f.rule.startswith(_IMPLIED) or g.rule.startswith(_IMPLIED)) and (ids <= gids or gids <= ids)
                 if implied or (ids <= gids or gids <= ids) and abs(len(ids) - len(gids)) <= 1:
+                    # first whether these are two occasions, and only then merge: a group
+                    # changed before a "two meetings" verdict would turn into a copy of f
+                    if g.planned != f.planned and ids != gids:
+                        continue  # "held talks with X and is to meet Y": two meetings
+                    if g.planned != f.planned and (self.doc.dates.after_report(f.date, f.precision)
+                                                   or self.doc.dates.after_report(g.date, g.precision)):
+                        continue  # "met last week ... will meet again next Saturday": two meetings
                     if implied and g.rule.startswith(_IMPLIED) and not f.rule.startswith(_IMPLIED):
                         # the meeting itself, reported after what was agreed at it: its own
                         # date, place and rule ("agreed ..., the PMO said on Monday" is a report date)
@@ -912,11 +919,6 @@ class MeetingRules:
                     elif g.date and f.date and g.precision == "day" and f.precision == "day" and g.date != f.date \
                             and not implied:
                         continue
-                    if g.planned != f.planned and ids != gids:
-                        continue  # "held talks with X and is to meet Y": two meetings
-                    if g.planned != f.planned and (self.doc.dates.after_report(f.date, f.precision)
-                                                   or self.doc.dates.after_report(g.date, g.precision)):
-                        continue  # "met last week ... will meet again next Saturday": two meetings
                     if len(ids) > len(gids):
                         g.parts = f.parts
                     if g.location is None and f.location is not None:

@@ -69,3 +69,19 @@ def test_a_past_meeting_and_a_planned_one_of_the_same_pair_stay_two() -> None:
     assert [m.is_planned for m in meetings] == [False, True]
     assert meetings[0].date is None or meetings[0].date <= date(2024, 3, 20)
     assert meetings[1].date == date(2024, 3, 23)
+
+
+def test_what_two_sides_agreed_and_their_planned_talks_stay_two_meetings() -> None:
+    # The agreement implies an earlier meeting; the talks are a later, planned one. Merging
+    # must not turn the earlier one into an unplanned copy of the planned talks.
+    ex = Extractor().extract(article(
+        "ZAGREB — In a video call on Friday, Ivana Horvatek, Croatia's trade minister, and Turks and Caicos "
+        "Islander Foreign Minister Amani Odhiambo discussed visa rules.\n"
+        "According to a statement from the Turks and Caicos Islander foreign ministry, the two sides had "
+        "agreed to reopen the border crossing.\n"
+        "Turks and Caicos Islander Foreign Minister Amani Odhiambo will travel to Dubrovnik on 13 November "
+        "for talks with Croatian Trade Minister Ivana Horvatek.\n",
+        published=date(2022, 10, 11)))
+    talks = [m for m in ex.meetings if m.date == date(2022, 11, 13)]
+    assert len(talks) == 1 and talks[0].is_planned
+    assert not any(m.evidence.char_start == talks[0].evidence.char_start and not m.is_planned for m in ex.meetings)
