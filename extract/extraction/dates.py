@@ -1,6 +1,7 @@
 """Event dates from the text, resolved against the article's publication date.
 
-Recognised: ISO dates, "January 13", "13 January", "Jan. 13, 2024", "7-9 February" (its first day), "November 2023",
+Recognised: ISO dates, "January 13", "January 13th", "13 January", "Jan. 13, 2024", "7-9 February" (its first day),
+"on the 8th" (of the report's month), "over the weekend", "November 2023",
 "in November" (year inferred), "on Monday" (the latest such weekday up to the
 publication date for past events, the next one for planned events), "yesterday",
 "today", "tomorrow", "last week/month/year", "this week", "two days ago", "in 2019".
@@ -30,11 +31,12 @@ _DATE_RE = re.compile(
     | (?P<dm>(?P<dm_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>(?:19|20)\d\d))?)
     | (?P<my>(?P<my_q>(?i:(?:in|since|by|until|from|during|early|late|mid|mid-|last|next)\s+))?(?P<my_m>{_MONTH_NAMES})\s+(?:of\s+)?(?P<my_y>(?:19|20)\d\d))
     | (?P<wd>(?P<wd_q>(?i:last|this|next|on|since|by|from|until|coming)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?)
+    | (?P<nth>(?i:on\s+the)\s+(?P<nth_d>[0-3]?\d)(?:st|nd|rd|th)(?=\s*[,.;)]|\s+(?:and|when|as|at|in|with|to|for|during|after|before|while)\b))
     | (?P<wkd>(?P<wkd_q>(?i:over|at|during|on|last|this|past|previous|the\s+past|the\s+previous))\s+(?i:the\s+)?(?i:weekend))
     | (?P<rel>(?P<rel_q>(?i:last|this|next|earlier\s+this|later\s+this|earlier\s+last|late\s+last|early\s+last|earlier\s+in\s+the|later\s+in\s+the|the\s+previous|the\s+past|the\s+coming|the\s+following))\s+(?P<rel_u>(?i:week|weekend|month|year)))
     | (?P<day>(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today))
     | (?P<ago>(?P<ago_n>(?i:{_NUM}))\s+(?P<ago_u>(?i:days?|weeks?|months?|years?))\s+(?i:ago|earlier))
-    | (?P<mo>(?P<mo_q>(?i:in|last|this|next|since|by|until|early|late|mid|mid-|earlier\s+in|later\s+in|from|during|of|on)\s+)?(?P<mo_m>{_MONTH_NAMES})(?![\w-]|\s+[0-3]?\d\b))
+    | (?P<mo>(?P<mo_q>(?i:in|last|this|next|since|by|until|early|late|mid|mid-|earlier\s+in|later\s+in|from|during|of|on)\s+)?(?P<mo_m>{_MONTH_NAMES})(?![\w-]|\s+[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<yr>(?P<yr_q>(?i:in|since|by|until|of|during|from|early|late|mid))\s+(?P<yr_y>(?:19|20)\d\d)(?![\d-]))
     )(?!\w)""",
     re.VERBOSE,
@@ -137,6 +139,22 @@ def resolve(m: re.Match[str], pub: date, future: bool) -> tuple[date | None, str
             if q == "last" and delta == 0:
                 delta = 7
             return pub - timedelta(days=delta), "day"
+        if g["nth"]:
+            # "visited Mongolia on the 8th" (agency style): that day of the report's month,
+            # or of the month before when the day is still to come (the next one if planned)
+            day = int(g["nth_d"])
+            if not 1 <= day <= 31:
+                return None, "unknown"
+            this = _safe_date(pub.year, pub.month, day)
+            if future:
+                if this is not None and this >= pub:
+                    return this, "day"
+                nxt = _add_months(_month_start(pub), 1)
+                return _safe_date(nxt.year, nxt.month, day), "day"
+            if this is not None and this <= pub:
+                return this, "day"
+            prev = _add_months(_month_start(pub), -1)
+            return _safe_date(prev.year, prev.month, day), "day"
         if g["wkd"]:
             # "over the weekend": the weekend just past (its Saturday's month), or the next
             # one for planned events; which of its days is unknown

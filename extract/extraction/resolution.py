@@ -411,6 +411,16 @@ class Resolution:
                 return e
         if head in _STATEMENT_HEADS:
             return None
+        # "the Kremlin press service said ... the press service said": an organisation an
+        # earlier description named (it has no mention of its own to find above)
+        tail = " ".join([*(w.lower() for w in mods if w.lower() not in ("the", "a", "an")), head])
+        for key, ent in reversed(self.mentions.table.org_by_name.items()):
+            if key.startswith("desc:") and (key == "desc:" + tail or key.endswith(" " + tail)):
+                return ent
+        for k in range(len(mods) - 1, -1, -1):
+            if mods[k].lower() in ("from", "by"):
+                mods = mods[k + 1:]  # "a statement from the Ghanaian presidency": the presidency
+                break
         proper = [w for w in mods if w[:1].isupper() and w.lower() != "the"]
         if proper and not country and head in ("office", "ministry", "department", "embassy", "agency",
                                                 "presidency", "secretariat", "commission", "council", "service"):

@@ -59,7 +59,7 @@ _AFTER_VERB = re.compile(
     r"|at\s+the\s+(?:start|end|opening|close|outset|beginning)\s+of\s+(?:the|a|their|his|her)\s+[\w\-]+(?:\s+[\w\-]+)?"
     r"|at\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=\s+(?:on|that|this|last|after|before)\b|\s*[,:.])"
     r"|in\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=\s+(?:on|that|this|last|after|before)\b|\s*[,:])"
-    r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
+    r"|in\s+an?\s+\w*\s*(?:interview|speech|post|address|briefing|message|video|op-ed|article|letter|call|podcast|broadcast)(?:\s+(?:with|to|on|at|for)\s+[\w\s’'\-]{1,40}?(?=\s+that\b|\s*[,:]))?"
     r"(?:\s+(?:posted|released|shared|published|broadcast|aired)\s+(?:on|by|to)\s+[\w\s’'\-]{1,40}?(?=\s*[,.:]|\s+that\b))?"
     r"|on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media|state\s+television|television|radio)|at\s+a\s+[\w\s\-]{1,40}?(?:conference|briefing|meeting|event|forum|summit|rally|ceremony)"
     r"|at\s+(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:palace|residence|house|hall|office|headquarters|airport|embassy|ministry|hotel|venue|parliament|complex|guesthouse|stadium)"
@@ -116,6 +116,14 @@ _NP_OBJECT_VERBS = PLAIN_OBJECT_FORMS
 _FINITE = re.compile(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can|did|does|do|"
                      r"might|may|shall)\b")
 _SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS | QUOTE_VERBS} | {"according"})
+_ROLE_AFTER = re.compile(r"\s+((?:[a-z\d][\w\-]*\s+){1,3})")
+_NOT_ROLE = frozenset({"that", "the", "a", "an", "on", "in", "at", "of", "to", "he", "she", "it", "they", "we",
+                       "his", "her", "its", "their", "this", "and", "but", "was", "is", "had", "has", "would",
+                       "will", "could", "after", "before", "when", "while", "as", "by", "for", "with"})
+# "The presidency issued a statement": who a later "the communique said" is
+_ISSUED = re.compile(r"(?<![\w’'])(?:issued|released|published|put\s+out)\s+(?:a|an|its|the)\s+(?:[\w\-]+\s+){0,2}?"
+                     r"(?:statement|communiqu[eé]|readout|press\s+release)\b")
+_ISSUE_HINTS = frozenset({"issued", "released", "published", "put"})
 # "Avi Dror's office said": the office speaks for the person named
 _POSS_OFFICE = re.compile(r"['’]s\s+(?:press\s+|media\s+|private\s+)?office\s+$")
 _CALL_ON_TO = re.compile(r"[^.;,]{0,90}?\bto\s+[“\"«]?(?!the\b|a\b|an\b)[a-z]")
@@ -198,6 +206,8 @@ class StatementRules:
         out: list[Statement] = []
         labelled = self._labelled_paragraphs()
         for sent in doc.sentences:
+            if doc.words(sent) & _ISSUE_HINTS:
+                self._remember_issuer(sent)
             lab = labelled.get(sent.para)
             if lab is not None and lab[2] >= sent.start and lab[2] < sent.end:
                 st = self._label_statement(sent, *lab)
@@ -218,6 +228,17 @@ class StatementRules:
                 if st is not None:
                     out.append(st)
         return out
+
+    def _remember_issuer(self, sent: Sentence) -> None:
+        """"The presidency issued a statement ...": the organisation a later "the
+        communique said" or "the statement said" speaks for."""
+        doc = self.doc
+        for m in _ISSUED.finditer(self.body, sent.start, sent.end):
+            if doc.in_quote(m.start()):
+                continue
+            agent = doc.resolve.agent_before(sent, m.start(), memory=self.memory)
+            if agent is not None and agent.entity is not None and agent.entity.kind == "organization":
+                self.memory.statement_orgs.append((m.start(), agent.entity))
 
     # ------------------------------------------------------------------ transcripts
     def _labelled_paragraphs(self) -> dict[int, tuple[Entity, int, int, int]]:
@@ -324,6 +345,8 @@ class StatementRules:
             if agent is None:
                 agent = doc.resolve.agent_after(sent, ve, memory=self.memory)
                 mode = "inv"
+                if agent is None and _CLOSE_BEFORE.search(body, max(sent.start, vs - 4), vs):
+                    agent = self._role_named_after(sent, ve)
             if agent is None:
                 continue
             if mode == "pre" and _REL_BEFORE.search(body, max(sent.start, agent.start - 8), agent.start) \
@@ -384,6 +407,17 @@ class StatementRules:
             attrs = [a for a in attrs if a.verb_start not in quote_only or a.rule.startswith("quote_before")]
         self._nest(attrs)
         return attrs
+
+    def _role_named_after(self, sent: Sentence, ve: int) -> Agent | None:
+        """'"...," said sprinter Maya Obi', '"...," said 19-year-old Maya Obi': a lowercase
+        role or age between an inverted verb after a quotation and a full name."""
+        rm = _ROLE_AFTER.match(self.body, ve, min(sent.end, ve + 50))
+        if rm is None or any(w in _NOT_ROLE for w in rm.group(1).split()):
+            return None
+        for m in self.doc.mentions.agents_in(rm.end(), rm.end() + 1):
+            if m.start == rm.end() and m.kind == "person" and m.entity is not None and m.entity.strength > 0:
+                return Agent(m.entity, m.start, m.end, "name", m.via)
+        return None
 
     def _agent_by_office_or_it(self, sent: Sentence, vs: int) -> Agent | None:
         """Speakers agent_before leaves alone: "X's office said" is X; '"...," it said in

@@ -67,3 +67,17 @@ def test_over_the_weekend() -> None:
     assert [(str(d.value), d.precision) for d in got] == [("2024-01-01", "month")]
     got = find_dates("They will meet at the weekend.", date(2024, 1, 30), future=True)
     assert [(str(d.value), d.precision) for d in got] == [("2024-02-01", "month")]
+
+
+def test_ordinal_day_after_a_month() -> None:
+    got = find_dates("They held talks on January 3rd.", TUESDAY)
+    assert [(str(d.value), d.precision) for d in got] == [("2024-01-03", "day")]
+
+
+def test_on_the_nth_of_the_reports_month() -> None:
+    assert [(str(d.value), d.precision) for d in find_dates("visited Mongolia on the 8th and met", TUESDAY)] == [
+        ("2024-01-08", "day")]
+    # a day still to come this month was last month's
+    assert [(str(d.value), d.precision) for d in find_dates("met on the 28th.", TUESDAY)] == [("2023-12-28", "day")]
+    # "the 8th floor", "the 8th round" are no dates
+    assert find_dates("on the 8th floor", TUESDAY) == []

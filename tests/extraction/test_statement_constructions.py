@@ -98,3 +98,53 @@ def test_anonymous_sources_stay_out(extractor) -> None:  # type: ignore[no-untyp
         "“The deal is fair,” said an official who asked not to be named. Diplomats said the deal was fair."))
     assert _st(ex) == []
 
+
+
+def test_statement_from_an_organisation(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "A statement from the Ghanaian presidency said the two leaders had agreed to deepen cooperation."))
+    assert _st(ex) == [("Ghanaian presidency", "the two leaders had agreed to deepen cooperation", False)]
+
+
+def test_the_communique_of_the_organisation_that_issued_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "The Ghanaian presidency issued a statement after the talks. “The region needs calm,” the communique said."))
+    assert _st(ex) == [("Ghanaian presidency", "The region needs calm", True)]
+
+
+def test_a_communique_nobody_issued_gives_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article("Farmers marched on Monday. “The region needs calm,” the communique said."))
+    assert _st(ex) == []
+
+
+def test_said_in_a_call_with_analysts(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Chief executive Tim Ross said in a call with analysts that demand remained strong."))
+    assert _st(ex) == [("Tim Ross", "demand remained strong", False)]
+
+
+def test_inverted_verb_with_a_lowercase_role_or_age(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "“It's a dream come true,” said sprinter Maya Obi after the final. "
+        "“I could not sleep,” said 19-year-old Jonas Berg."))
+    got = _st(ex)
+    assert ("Maya Obi", "It's a dream come true", True) in got
+    assert ("Jonas Berg", "I could not sleep", True) in got
+
+
+def test_inverted_verb_before_a_clause_is_no_role(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "said the ..." / "said that ...": no role words, the words after are no speaker
+    ex = extractor.extract(article("“We are ready,” said that Maya Obi would start the race."))
+    assert not any(sp == "Maya Obi" for sp, _, _ in _st(ex))
+
+
+def test_a_described_organisation_named_again_by_its_head(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "MOSCOW — President Andrei Voronin held a call with President Rustam Karimbekov on Thursday, "
+        "the Kremlin press service said.\n“The sides discussed energy,” the press service said."))
+    assert ("Kremlin press service", "The sides discussed energy", True) in _st(ex)
+
+
+def test_a_head_no_organisation_had_gives_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article("Farmers marched on Monday. “The sides discussed energy,” the press service said."))
+    assert _st(ex) == []
