@@ -25,6 +25,7 @@ _TITLE_OF_TAIL = re.compile(
 _AND_THEIRS_BY = re.compile(r"\band\s+(?P<c1>[A-Z][\w\-]+)['’]s\s+(?P<c2>)by\s+")
 _OF_ORG = re.compile(r"(?:\s+of|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:at|of|with))\s+(?:the\s+)?"
                      r"(?:(?P<based>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-based\s+)?")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w\-]*|and|of|for|the)\s+){0,6}?(?:[a-z\-]+\s+)?[A-Za-z\-]+\s+")
 _COORD_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[a-z\-]+\s+){0,2}")
 _RESPECTIVE = re.compile(r"\b(?:ministers|leaders|presidents|prime\s+ministers|envoys|ambassadors|counterparts|"
@@ -96,6 +97,14 @@ class Affiliation:
             ent = m.entity
             if ent is None or (ent.country and ent.title):
                 continue
+            if not ent.country and (ent.title or ent.role):
+                # "President Abdel Fattah al-Sisi of Egypt": a titled person of a country
+                cm = _OF_COUNTRY.match(body, m.end, min(len(body), m.end + 60))
+                if cm:
+                    ps = [p for p in self.mentions.places_in(cm.end(), cm.end() + 40)
+                          if p.start == cm.end() and p.place.kind == "country" and not p.place.ambiguous]
+                    if ps and not body.startswith(("'s", "’s"), ps[0].end):
+                        ent.country = ps[0].place.iso3
             if not ent.country:
                 # "Professor X of Fudan University", "X, a senior fellow at the
                 # Washington-based Center ...": the institution's country

@@ -258,6 +258,19 @@ class Coreference:
                 return home[0][0]
             if home:
                 cands = home
+        if not (country or visiting or counterpart) and det == "the":
+            # "Then the prime minister travelled to Guyana" after "he met ... UK Prime Minister
+            # X": a holder named once, in passing, is not the story's protagonist, who was
+            # introduced before and named more often
+            seen = [(bisect_left(st, pos), st[0] if st else pos, e) for e, st in cands]
+            last = max(((st[bisect_left(st, pos) - 1], e) for e, st in cands if bisect_left(st, pos) > 0),
+                       default=None, key=lambda t: t[0])
+            if last is not None:
+                n_last = next(n for n, _, e in seen if e is last[1])
+                lead = [(n, first, e) for n, first, e in seen if e is not last[1] and n >= 2]
+                if n_last == 1 and len(lead) == 1 and lead[0][1] < last[0] and \
+                        all(n < lead[0][0] for n, _, e in seen if e is not lead[0][2]):
+                    return lead[0][2]
         # the nearest holder named before (the headline counts as before), else the next one
         best, best_pos = None, -2
         for e, starts in cands:

@@ -46,7 +46,7 @@ from extract.extraction.vocab import VOCAB, alternation, hint_words
 _TV = VOCAB.travel_verbs
 _VERB = re.compile(
     r"(?<![\w’'\-])(?:"
-    rf"(?P<noun_by>{alternation(VOCAB.visit_nouns)})\s+by(?=\s)"
+    rf"(?P<noun_by>{alternation(VOCAB.visit_nouns)})\s+(?:by|of)(?=\s)"
     rf"|(?P<visit>{alternation(_TV['visit'])})(?=\s)"
     rf"|(?P<noun>{alternation(VOCAB.visit_nouns)})\s+(?:\w+\s+){{0,2}}?(?:to|in)(?=\s)"
     rf"|(?P<country_trip>{alternation(_TV['country_trip'])})(?=[\s,.;])"
@@ -108,6 +108,8 @@ _WHO_ON = re.compile(r",\s+who\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:
                      r"(?:on|paying|making|in\s+\w+\s+(?:for|on))\b[^,;.]{0,60}$")
 # "X, who is in Moscow for talks", "X, who was visiting Rome": the relative's owner travels
 _WHO_BE = re.compile(r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+|still\s+)?$")
+_WHO_DID = re.compile(r"\bwho\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|earlier\s+|previously\s+|recently\s+|"
+                      r"already\s+|just\s+|once\s+|last\s+\w+\s+|in\s+\d{4}\s+)*$")
 _DELEGATION_ARRIVED = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?P<who>[A-Z][\w\-]+)\s+(?:[\w\-]+\s+){0,3}?delegations?\s+(?:had\s+|has\s+)?"
     r"(?:arrived|landed)\b")
@@ -129,6 +131,7 @@ part members member
 """.split())
 # "the visiting Omani minister X": the attribute, not the verb ("is visiting Ghana")
 _VISITING_ATTR = re.compile(r"(?<![\w\-])[Vv]isiting\s+")
+_DEMONYM_NEXT = re.compile(r"([A-Z][\w\-]+)\s")
 _VISITING_VERBAL = frozenset("""
 is are was were be been being am while when after before since by for on of from during in and or
 """.split())
@@ -309,6 +312,14 @@ class VisitRules:
                 if led and led[0].entity is not None:
                     return [led[0].entity]
         self._fallback = False
+        # "at the invitation of X, in charge of Y, who had earlier visited Kathmandu": the
+        # relative's owner is the person named last before "who"
+        wm = _WHO_DID.search(body, max(sent.start, ts - 60), ts)
+        if wm is not None:
+            owner = [m for m in doc.mentions.agents_in(max(sent.start, wm.start() - 200), wm.start() + 1)
+                     if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start)]
+            if owner and not re.search(r"[;“\"]", body[owner[-1].end:wm.start()]):
+                return [owner[-1].entity]
         # "received X, Prime Minister of Y, who is on an official visit to the country"
         rel = _WHO_ON.search(body, max(sent.start, ts - 200), ts) or \
             _WHO_BE.search(body, max(sent.start, ts - 40), ts)
@@ -403,10 +414,13 @@ class VisitRules:
             by_visitor = None
             if kind == "noun_by":
                 # "a two-day visit by Chancellor X to Israel": the visitor, then the place
+                # ("the visit of Premier X to Hanoi" too: a person right after "of")
                 by_visitor = self._by_person(sent, te)
                 if by_visitor is None:
                     continue
                 loc = destination_after(doc, by_visitor[1], sent.end, max_gap=20)
+                if loc is None and m.group().endswith("of"):
+                    continue  # "a visit of two days": no visitor named
                 kind = "noun"
             elif kind == "country_trip":
                 # "X's China trip", "his Africa tour": a place right before the noun
@@ -546,8 +560,12 @@ class VisitRules:
         out: list[_Found] = []
         for m in _VISITING_ATTR.finditer(sent.text):
             ts, te = sent.start + m.start(), sent.start + m.end()
-            if doc.in_quote(ts) or _word_before(body, ts) in _VISITING_VERBAL:
-                continue  # "is visiting Ghana", "while visiting President X in hospital"
+            wb = _word_before(body, ts)
+            if doc.in_quote(ts) or wb in _VISITING_VERBAL and not (
+                    wb in ("and", "or") and self._demonym_at(te)):
+                # "is visiting Ghana", "while visiting President X in hospital" (but "X and
+                # visiting Israeli Prime Minister Y": the attribute of a foreign guest)
+                continue
             if cues.is_denied(body[max(sent.start, ts - 40):ts]):
                 continue
             guest = self._by_person(sent, te)
@@ -566,6 +584,12 @@ class VisitRules:
             out.append(_Found(ent, loc, sent, ts, False, "visit.visiting_guest", d, prec, 0.75, explicit,
                               "visiting"))
         return out
+
+    def _demonym_at(self, pos: int) -> bool:
+        """Whether a demonym starts at ``pos`` ("visiting Israeli Prime Minister ...")."""
+        dm = _DEMONYM_NEXT.match(self.doc.body, pos)
+        p = self.doc.gz.places.get(dm.group(1)) if dm else None
+        return p is not None and p.kind == "demonym"
 
     def _sent_to(self, sent: Sentence) -> list[_Found]:
         """ "India sent Minister X to the inauguration in Malé": X travelled there."""
