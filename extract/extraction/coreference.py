@@ -40,6 +40,15 @@ _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2
 _PLURAL_MODS = frozenset({"two", "both", "three", "four", "several", "other", "former"})
 _GENERIC_REFS = frozenset({"leader", "minister", "envoy", "guest", "visitor", "counterpart"})
 _LESSER = re.compile(r"\b(?:deputy|vice|assistant|former|acting|state|junior)\b|\bminister\s+of\s+state\b")
+_SERVES_BEFORE = re.compile(r"\b(?:for|to|of)\s+(?:the\s+)?$")
+
+
+def _serves(title: str, office: str) -> bool:
+    """Whether ``office`` is only who the title holder serves: "adviser to the prime minister"."""
+    i = title.find(office)
+    return i > 0 and _SERVES_BEFORE.search(title, 0, i) is not None
+
+
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*(?:['’]s)?|of|and|for|the)\s+)*(?:[A-Z][\w\-]*(?:['’]s)?)\s+$")
 _ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
 # landmarks are capitalised: the look-ahead lets the engine skip every other position fast
@@ -224,6 +233,9 @@ class Coreference:
                 continue
             elif _LESSER.search(title) and not _LESSER.search(ref) and ref not in _GENERIC_REFS:
                 continue  # "the prime minister" is not the deputy prime minister
+            elif all(_serves(title, o) for o in offices if o in title) and not any(
+                    (e.role or "") == r for r in _HEAD_ROLES.get(ref, ())):
+                continue  # "Spokesman for the Secretary-General" is not the Secretary-General
             if country and home != country:
                 continue
             if visiting and (doc.dateline is None or home in (None, doc.dateline.iso3)):

@@ -44,6 +44,8 @@ _ORG_DESC_HEADS = ("service", "ministry", "department", "embassy", "government",
                    "secretariat", "cabinet", "kremlin", "presidency", "consulate", "mission",
                    "think tank", "university", "court", "army", "military", "police", "club",
                    "federation", "association", "delegation")
+# "Spokesman for the Secretary-General" is not the Secretary-General
+_SERVES_HEAD = re.compile(r"\b(?:for|to)\s+(?:the\s+)?\S")
 _STATEMENT_HEADS = frozenset({"statement", "readout", "communique", "communiqué"})
 _DESC_TAIL = re.compile(r"(?<![\w’'])([Tt]he|[Aa]|[Aa]n)\s+((?:[\w’'\-]+\s+){0,4}?)([a-z][\w\-]*)\s*$")
 _POSS_DESC_TAIL = re.compile(r"(?<![\w’'])([A-Z][\w\-]+)['’]s\s+((?:[a-z][\w\-]*\s+){0,3}?)([a-z][\w\-]*)\s*$")
@@ -387,7 +389,8 @@ class Resolution:
             role = e.role or ""
             if head in ("chief", "head", "boss", "leader") and role == "international_official" and not country:
                 return e  # "the UN chief"
-            if head in title or (head == "leader" and role in ("head_of_state", "head_of_government", "party", "royal")) \
+            if (head in title and not _SERVES_HEAD.search(title, max(0, title.find(head) - 9))) \
+                    or (head == "leader" and role in ("head_of_state", "head_of_government", "party", "royal")) \
                     or (head == "president" and role == "head_of_state") or (
                     head == "premier" and role == "head_of_government"):
                 return e

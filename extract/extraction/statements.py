@@ -213,6 +213,13 @@ class StatementRules:
                 st = self._label_statement(sent, *lab)
                 if st is not None:
                     out.append(st)
+            if lab is not None and lab[2] < sent.start:
+                # the rest of a labelled answer is the label's statement: no continuation
+                self._attributions_only(sent, out)
+                continue
+            if lab is not None:
+                self._attributions_only(sent, out)
+                continue
             attrs = self._attributions(sent)
             produced = False
             for a in attrs:
@@ -256,9 +263,42 @@ class StatementRules:
             if m is None:
                 continue
             found.append((para.index, para.start + (m.start(1) - para.start), m.end(), m.group(1)))
-        if len(found) < 2:
+        # "Gambian President Adama Barrow:" as a paragraph of its own, the words in the next
+        # (highlights of messages; "X said:" before a block quotation)
+        heads: list[tuple[int, int, bool]] = []
+        paras = doc.seg.paragraphs
+        for k in range(len(paras) - 1):
+            para = paras[k]
+            tail = body[max(para.start, para.end - 2):para.end].rstrip()
+            if not tail.endswith(":") or len(body[para.start:para.end].split()) > 25:
+                continue
+            nxt = paras[k + 1]
+            if _LABEL.match(body, nxt.start, nxt.end) or body[nxt.start:nxt.end].rstrip().endswith(":"):
+                continue
+            speech = _VERB_RE.search(body, para.start, para.end) is not None
+            heads.append((k, k + 1, speech))
+        if len(found) + len(heads) < 2 and not any(sp for _, _, sp in heads):
             return {}
         out: dict[int, tuple[Entity, int, int, int]] = {}
+        for k, n, speech in heads:
+            if len(found) + len(heads) < 2 and not speech:
+                continue
+            para, nxt = paras[k], paras[n]
+            ms = [m for m in doc.mentions.agents_in(para.start, para.end) if not doc.in_quote(m.start)]
+            if not ms or ms[0].kind != "person" or ms[0].entity is None or ms[0].entity.strength <= 0:
+                continue
+            if not doc.resolve.only_titles(body[para.start:ms[0].start]):
+                continue  # "Talks with X ended as follows:": the person is no label
+            ws = nxt.start
+            while ws < nxt.end and body[ws].isspace():
+                ws += 1
+            if len(body[ws:nxt.end].split()) < 4:
+                continue
+            if any(not doc.in_quote(ws + v.start()) for v in _VERB_RE.finditer(body[ws:nxt.end])):
+                continue  # the paragraph attributes its own words ("“...,” he said")
+            out[n] = (ms[0].entity, ms[0].start, ws, nxt.end)
+        if len(found) < 2:
+            return out
         spokes: Entity | None = None
         persons = [e for e in doc.mentions.table.entities if e.kind == "person" and e.strength > 0]
         for e in persons:
@@ -284,7 +324,19 @@ class StatementRules:
                 out[idx] = (ent, ls, ws, para.end)
         return out
 
+    def _attributions_only(self, sent: Sentence, out: list[Statement]) -> None:
+        """A sentence of a labelled paragraph: its own attributions, never a continuation."""
+        for a in self._attributions(sent):
+            if a.dropped or a.content is None or a.agent.entity is None:
+                continue
+            st = self._statement(sent, a)
+            if st is not None:
+                out.append(st)
+
     def _label_statement(self, sent: Sentence, ent: Entity, ls: int, ws: int, we: int) -> Statement | None:
+        q = self.doc.seg.quote_at(ws + 1) if self.body[ws:ws + 1] in "“\"«" else None
+        if q is not None and (q.close < 0 or not self.body[q.close + 1:we].strip()):
+            ws, we = q.start, q.end  # a quoted block: its words
         lo, hi = _strip_span(self.body, ws, we)
         if hi - lo < 10:
             return None
@@ -546,7 +598,17 @@ class StatementRules:
             a.rule = "reported.trailing"
             a.trailing = True
             return
-        if a.mode == "inv" and a.phrase_start > sent.start + 3 and body[a.phrase_start - 2] == ",":
+        # 'The choice "proves your prestige," said Putin': a quotation closing the clause
+        # (the comma inside its marks) that does not open it
+        comma_close = a.phrase_start > sent.start + 4 and body[a.phrase_start - 2] in "”\"»" and \
+            body[a.phrase_start - 3] == "," and a.continuation_of is None
+        if comma_close and a.mode == "pre" and _TRAIL_END.match(tail):
+            lo = self._clause_start(sent, a, earlier)
+            a.content = _strip_span(body, lo, a.phrase_start)
+            a.rule = "reported.trailing"
+            a.trailing = True
+            return
+        if a.mode == "inv" and a.phrase_start > sent.start + 3 and (body[a.phrase_start - 2] == "," or comma_close):
             lo = self._clause_start(sent, a, earlier)
             a.content = _strip_span(body, lo, a.phrase_start)
             a.rule = "reported.inverted"

@@ -148,3 +148,56 @@ def test_a_described_organisation_named_again_by_its_head(extractor) -> None:  #
 def test_a_head_no_organisation_had_gives_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
     ex = extractor.extract(article("Farmers marched on Monday. “The sides discussed energy,” the press service said."))
     assert _st(ex) == []
+
+
+def test_a_quotation_closing_the_clause_before_an_inverted_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Foreign Minister Lina Orvath spoke on Monday. "
+        "The decision “is a mistake that we will regret,” said Orvath."))
+    got = _st(ex)
+    assert len(got) == 1 and got[0][0] == "Lina Orvath" and got[0][2] is True
+    assert got[0][1].startswith("The decision “is a mistake that we will regret")
+
+
+def test_speaker_lines_before_their_messages(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Leaders sent messages to the new president on Monday.\n"
+        "Gambian President Adama Kebbeh:\n"
+        "Your election shows the trust your people have placed in your leadership.\n"
+        "Malawian President Peter Chirwa, leader of the Progressive Party:\n"
+        "I believe you will lead your country toward a brighter future."))
+    got = _st(ex)
+    assert ("Adama Kebbeh", "Your election shows the trust your people have placed in your leadership", False) in got
+    assert ("Peter Chirwa", "I believe you will lead your country toward a brighter future", False) in got
+
+
+def test_said_colon_before_a_quoted_paragraph(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Foreign Minister Lina Orvath said:\n“We will not accept this. The ruling is wrong and we will appeal it.”"))
+    assert _st(ex) == [("Lina Orvath", "We will not accept this. The ruling is wrong and we will appeal it", True)]
+
+
+def test_one_name_line_without_speech_is_no_label(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "The delegation included the following officials:\nForeign Minister Lina Orvath:\n"
+        "a career diplomat with three decades of service in Europe."))
+    ex2 = extractor.extract(article(
+        "Among the guests was this minister:\nForeign Minister Lina Orvath arrived in Vienna on Monday for talks."))
+    assert not any(q.startswith("a career diplomat") for _, q, _ in _st(ex))
+    assert _st(ex2) == []
+
+
+def test_a_label_paragraph_that_attributes_its_own_words(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Gambian President Adama Kebbeh:\n“We are ready to work together,” said Peter Chirwa.\n"
+        "Malawian President Peter Chirwa:\nWe will strengthen our partnership in every field."))
+    got = _st(ex)
+    assert ("Peter Chirwa", "We are ready to work together", True) in got
+    assert not any(sp == "Adama Kebbeh" for sp, _, _ in got)
+
+
+def test_the_spokesman_for_an_office_is_not_its_holder(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Stefan Durand, Spokesman for the Secretary-General, briefed reporters in New York. "
+        "Speaking in Geneva, the Secretary-General said the talks must resume."))
+    assert not any(sp == "Stefan Durand" for sp, _, _ in _st(ex))
