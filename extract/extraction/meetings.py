@@ -46,7 +46,7 @@ _TRIGGER = re.compile(
     rf"|(?P<call_from>{alternation(_T['call_from'])})\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?{_CALLS}\s+"
     r"(?:[\w\-]+\s+){0,2}?from(?=\s)"
     rf"|(?P<held>{alternation(_T['held'])})\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}"
-    rf"|(?P<between>{_NOUNS}\s+between|meeting\s+of(?=\s+(?:the\s+)?[A-Za-z]+\s+[a-z]+\s+(?:minister|ministers|president|leader)))"
+    rf"|(?P<between>{_NOUNS}\s+between|(?:was|were)\s+(?:also\s+)?held\s+between|meeting\s+of(?=\s+(?:the\s+)?[A-Za-z]+\s+[a-z]+\s+(?:minister|ministers|president|leader)))"
     rf"|(?P<host>{alternation(_T['host'])})"
     rf"|(?P<spoke>{alternation(_T['spoke'])})"
     rf"|(?P<call>{_CALLS})"
@@ -58,7 +58,7 @@ _TRIGGER = re.compile(
     rf"|(?P<interaction>{alternation(_T['interaction'])})(?=\s+(?:[A-Z]|the\s+[a-z]))"
     rf"|(?P<cochaired>{alternation(_T['cochaired'])})\s+(?:[^\s.;,]+\s+){{1,12}}?with(?=\s)"
     rf"|(?P<joint>{alternation(_T['joint'])})(?=\s)"
-    rf"|(?P<signed>{alternation(_T['signed'])})\s+(?:[\w\-]+\s+){{0,5}}?{alternation(VOCAB.agreement_nouns)}\s+with(?=\s)"
+    rf"|(?P<signed>{alternation(_T['signed'])})\s+(?:[\w\-]+\s+){{0,5}}?{alternation(VOCAB.agreement_nouns)}(?:\s+with(?=\s)|(?=[\s,.;])(?!\s+with\b))"
     rf"|(?P<talks_with>{alternation(_T['talks_with'])})(?:\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s+with"
     r"|(?P<whom>with\s+whom)"
     rf"|(?P<joined>{alternation(_T['joined'])})(?=\s+[^.;]{{0,160}}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){{0,3}}?{alternation(VOCAB.event_nouns)}\b)"
@@ -81,7 +81,8 @@ _OBJ_STOP = re.compile(
     r"strengthen|boost|deepen|promote|ease|resolve|mark|attend|hear)|since|after|before|when|while|"
     r",?\s*and\s+(?:was|were|is|are|will|would|has|had|later|then|also|is\s+due|was\s+due)|"
     r"where|amid|as|because|during|following|ahead\s+of|who|which|said|says|told|and\s+(?:said|told|"
-    r"discussed|agreed|signed|urged|called|pledged|vowed)|but|and\s+(?:later\s+|then\s+|also\s+)?(?:[a-z]+ed|held|met|"
+    r"discussed|agreed|signed|urged|called|pledged|vowed)|but|,?\s*and\s+(?:on|in|at|later\s+on)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
+    r"(?:held|met|spoke|called|hosted|received|paid|had|visited|travelled|traveled|flew|went|attended)|and\s+(?:later\s+|then\s+|also\s+)?(?:[a-z]+ed|held|met|"
     r"made|took|paid|sat|spoke|gave|went|flew|left|laid|saw|had)|"
     r"(?:on|about|over|regarding|focused\s+on|focusing\s+on)\s+(?=[a-z]))\b|,\s+(?=[a-z])(?!and\b|along\s+with\b|as\s+well\s+as\b)")
 _ATTRIBUTIVE = re.compile(r"\s+(?:summit|meeting|talks|forum|conference|session|leaders|ministers|member|members|"
@@ -96,6 +97,10 @@ _AFTER_INTERACTION = re.compile(r"(?:\s*,)?\s+(?:(?:on|in|at|during)\s+[\w\-]+(?
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|announced|reported|stated)\b")
 _OTHER_PARTICIPLE = re.compile(r"\b(?:mounted|led|played|given|organised|organized|performed|presented|accompanied)\s*$")
 _DELEGATIONS = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth|[Tt]he\s+[A-Z][\w\.]*\s+and\s+[A-Z][\w\.]*|[A-Z][\w\.]*\s+and\s+[A-Z][\w\.]*)\s+delegations\b")
+# words between a meeting noun and its "with" that keep the object: "spoke over the phone
+# with", "held his first call since taking office with"
+_GAP_MODIFIERS = re.compile(r"\s(?:over|on|by|via)\s+(?:the\s+)?(?:tele)?phone\b|\ssince\s+(?:taking|assuming)\s+office\b"
+                            r"|\ssince\s+(?:his|her|their)\s+(?:appointment|election|inauguration)\b")
 _AND_BETWEEN_NAMES = re.compile(r"[A-Z][\w\-]+\s+and\s+(?:visiting\s+)?(?:[A-Z]|[a-z]+\s+[A-Z])")
 # rules that report more about a meeting rather than a new one
 _IMPLIED = ("meeting.interaction", "meeting.joint")
@@ -191,17 +196,33 @@ class _Found:
 
 
 _ATTEND = re.compile(
-    r"(?P<attended>\b(?:was|were|is|are)\s+(?:also\s+)?attended\s+by\s+|,\s*(?:which\s+was\s+)?attended\s+by\s+)"
+    r"(?P<attended>\b(?:was|were|is|are)\s+(?:also\s+)?attended\s+by\s+|,\s*(?:which\s+was\s+)?attended\s+by\s+"
+    r"|\b(?:consultations|talks|meeting|session|dialogue|negotiations|summit|conference|forum|roundtable)\s+attended\s+by\s+)"
     r"|(?P<present_pre>(?<![\w])(?:[Aa]lso\s+)?[Pp]resent\s+(?:there\s+|at\s+the\s+\w+\s+|during\s+the\s+\w+\s+|"
     r"on\s+the\s+occasion\s+)?(?:were|was)\s+)"
     r"|(?P<present_post>\b(?:(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)|(?:also\s+)?(?:addressed|attended|joined|sat\s+in\s+on)\s+"
-    r"the\s+(?:[\w\-]+\s+)?(?:meeting|summit|session|talks|conference|forum|gathering|dialogue|roundtable|seminar))\b)"
+    r"the\s+(?:[\w\-]+\s+)?(?:meeting|summit|session|talks|conference|forum|gathering|dialogue|roundtable|seminar)"
+    r"|(?:also\s+)?(?:took\s+part|participated|taken\s+part)\s+in\s+(?:the|a|an|their)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:meeting|meetings|summit|session|talks|conference|forum|gathering|dialogue|roundtable|seminar|consultations|"
+    r"negotiations|discussions))\b)"
+    r"|(?P<attendees>(?<![\w])(?:(?:[Kk]ey|[Oo]ther|[Tt]he)\s+)?(?:attendees|participants)\s+(?:include|included|were|are)\s+"
+    r"|(?<![\w])[Aa]mong\s+the\s+(?:attendees|participants)\s+(?:are|were)\s+)"
+    r"|(?P<headed>\bdelegations\s+(?:of\s+the\s+(?:two\s+)?(?:parties|sides|countries)\s+)?(?:were\s+)?(?:headed|led)\s+by\s+)"
+    r"|(?P<gathered>\b(?:gathered|convened|assembled)\s+(?=(?:in|at|for|on)\s))"
     r"|(?P<alongside>\b(?:opened|attended|hosted|chaired|addressed|closed)\s+the\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:summit|meeting|conference|forum|session|assembly)\s+(?:[\w\-]+\s+){0,3}?alongside\s+)"
     r"|(?P<represented>\b(?:was|were)\s+(?:also\s+)?represented\s+by\s+)"
     r"|(?P<joined>\s(?:was|were)\s+(?:also\s+)?joined\s+by\s+)"
     r"|(?P<chaired>\b(?:co-chaired|chaired|co-hosted)\s+by\s+)"
     r"|(?P<together>\b(?:brought|brings|bringing)\s+together\s+)")
+# the audience of a speech or a press conference did not meet the speaker
+_SPEECH_BEFORE = re.compile(r"\b(?:speech|address|lecture|remarks|keynote|press\s+conference|news\s+conference|"
+                            r"press\s+briefing)\b[^,;]{0,60}(?:,\s*(?:which\s+was\s+)?)?$")
+# "The Institute hosted a dialogue ..., attended by X and Y": the organisation is a party
+_ORG_HOSTED = re.compile(r"\b(?:hosted|organi[sz]ed|convened)\s+(?:a|an|the)\s")
+_HELD_PASSIVE = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?held|started|began|opened|took\s+place|convened)\b")
+# "Leaders of the bloc, including X and Y,": named members of a list subject
+_LIST_SUBJECT = re.compile(r"\b(?:including|among\s+them|such\s+as|and)\s")
 _DESC_START = re.compile(r"\s*([Tt]he)\s+((?:[\w’'\-]+\s+){0,4}?)([a-z][\w\-]*)\s+(?=[a-z])")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?$")
 # Every meeting trigger contains one of these words (a cheap filter before the regexes).
@@ -210,6 +231,7 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside)\s+(?:the\s+
 _MEET_HINTS = hint_words([*VOCAB.meeting_nouns, *VOCAB.call_phrases, *VOCAB.event_nouns, "whom",
                           *(p for k, ps in _T.items() if k not in ("held", "call_from", "hosted_by") for p in ps)])
 _EVENT_SUBJECT = re.compile(r"\s*(?:The|This|That|Their|His|Her)\s+(?:[\w\-]+\s+){0,2}?(?:meeting|talks|session|ceremony|dinner|event|"
+                            r"consultations|negotiations|"
                             r"summit|discussions|gathering|conference|forum|roundtable|dialogue)\b")
 _REL_WHO_M = re.compile(r",\s*who\s+(?:also\s+|had\s+|has\s+|have\s+)*$")
 _EVENT_OF = re.compile(r"\b(?:summit|meeting|session|conference|forum|council|assembly|gathering|ministerial)\s+of\s+(?:the\s+)?$")
@@ -231,7 +253,8 @@ def _has_place(doc: Document, sent: Sentence) -> bool:
                for m in doc.mentions.places_in(sent.start, sent.end))
 
 
-_AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|"
+_AND_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:later|then|also|subsequently|is|was|were|are|will|would|be|been|has|had|on|"
+                     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                      r"expected|set|due|scheduled|to|is\s+expected\s+to|is\s+set\s+to|[a-z]+ly)\s+){0,4}$")
 _THE_EVENT_WHICH = re.compile(r"\bthe\s+(?:meeting|talks|conference|video\s+conference|call|summit|session),\s*which\s+was\s+(?:also\s+)?attended\b")
 _AFTER_ING = re.compile(r"\b(?:after|before|while|since)\s+$")
@@ -429,14 +452,17 @@ class MeetingRules:
         text = sent.text
         if not ("ttend" in text or "resent" in text or "joined" in text or "haired" in text
                 or "together" in text or "hosted" in text or "addressed" in text or "sat in" in text
-                or "alongside" in text or "represented" in text):
+                or "alongside" in text or "represented" in text or " part" in text or "articipa" in text
+                or "delegations" in text or "onvened" in text or "athered" in text or "ssembled" in text):
             return
         for m in _ATTEND.finditer(text):
             ts, te = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(ts):
                 continue
             kind = m.lastgroup
-            if kind == "present_post":
+            if kind == "attended" and _SPEECH_BEFORE.search(doc.body, max(sent.start, ts - 80), ts):
+                continue  # "delivered a speech to the Assembly, which was attended by X": an audience
+            if kind in ("present_post", "gathered"):
                 rel = _REL_WHO_M.search(doc.body, max(sent.start, ts - 30), ts)
                 if rel:
                     people = [e for e in doc.resolve.relative_group(sent, rel.start()) if e.strength > 0]
@@ -445,6 +471,8 @@ class MeetingRules:
                     people = [x.entity for x in doc.mentions.agents_in(max(lo, sent.start), ts)
                               if x.kind == "person" and x.entity is not None and x.entity.strength > 0
                               and not doc.in_quote(x.start)]
+                    if kind == "gathered" and not _LIST_SUBJECT.search(doc.body, max(lo, sent.start), ts):
+                        people = []  # "X gathered in ...": one named person and a crowd
             else:
                 people = self._list_after(sent, te)
             if not people:
@@ -486,7 +514,7 @@ class MeetingRules:
                     # "the session, which was also attended by X, Y and Z": the
                     # sentence's subject and the attendees met
                     subj = (_sentence_subject(doc, sent, ts) or _sentence_subject(doc, sent, ts, from_start=True))[:1]
-                    if subj and subj[0].kind == "person":
+                    if subj and (subj[0].kind == "person" or _ORG_HOSTED.search(doc.body, sent.start, ts)):
                         d, prec = doc.dates.date_for(sent, ts, False)
                         # "... held a video conference. X chaired the meeting, which was
                         # attended by ...": the mode of the event the sentence before reported
@@ -497,6 +525,39 @@ class MeetingRules:
                                         "meeting.attended_by", d, prec)
                         target.dateline_ok = not _has_place(doc, sent)
                         found.append(target)
+            if target is None and kind == "attendees":
+                # "Key attendees include A, B ... Among the attendees are C and D": one list
+                target = next((f for f in reversed(found) if f.rule == "meeting.attendees"
+                               and f.sent.index >= sent.index - 2), None)
+            if target is None and kind in ("attendees", "headed", "gathered", "present_post", "attended"):
+                # a multilateral session reported by its attendees alone: "X and Y took part in
+                # the consultations", "Leaders of the bloc, including X and Y, gathered in ...",
+                # "The meeting was attended by X and Y", "Key attendees include X, Y and Z",
+                # "The delegations were headed by X and Y": one meeting of all of them
+                prev = doc.sentences[sent.index - 1].text if sent.index else ""
+                before = " ".join(x.text for x in doc.sentences[max(0, sent.index - 2):sent.index + 1]).lower()
+                ok = len(_unique(people)) >= 2 and (
+                    kind in ("headed", "gathered")
+                    or (kind == "present_post" and not re.match(r"(?:also\s+)?(?:addressed|were|was)\b", m.group().strip()))
+                    or (kind == "attended" and bool(_EVENT_SUBJECT.match(sent.text)))
+                    or (kind == "attendees" and bool(_MEETING_WORDS.search(before))))
+                if ok:
+                    d, prec, explicit = doc.dates.event_date(sent, ts, False)
+                    mode = _mode(prev + " " + sent.text if kind != "gathered" else sent.text, "attended", "")
+                    loc = location_in(doc, sent.start, sent.end) if mode == "in_person" else None
+                    pm = _HELD_PASSIVE.search(prev) if sent.index and kind != "gathered" and _MEETING_WORDS.search(prev) else None
+                    if pm:
+                        # "Consultations were held in Baku on 25 May. X and Y took part": the
+                        # sentence before names the occasion, its date and place
+                        ps = doc.sentences[sent.index - 1]
+                        if not explicit:
+                            d, prec = doc.dates.date_for(ps, ps.start + pm.start(), False)
+                        if loc is None and mode == "in_person":
+                            loc = location_in(doc, ps.start, ps.end)
+                    f = _Found(_unique(people), sent, ts, loc, None, mode, False, f"meeting.{kind}", d, prec)
+                    f.dateline_ok = loc is None and not _has_place(doc, sent)
+                    found.append(f)
+                    continue
             if target is None:
                 if kind in ("chaired", "together") and len(people) >= 2 and _MEETING_WORDS.search(sent.text):
                     d, prec = doc.dates.date_for(sent, ts, False)
@@ -669,6 +730,17 @@ class MeetingRules:
         # "X signed a security agreement with Y": the two signed it together
         doc = self.doc
         parts = _subject_group(doc, t.sent, t.ts, t.found) or _sentence_subject(doc, t.sent, t.ts)
+        if not t.m.group().endswith("with"):
+            # "A and his counterpart B signed an agreement", "the two sides signed three
+            # accords": two named subjects signing together (never a lone signatory)
+            # ("the two sides signed" is left to the meeting reported beside it: which two
+            # persons the sides are is a guess)
+            subj = [e for e in parts if e.kind == "person"]
+            if t.kind != "signed" or len(subj) < 2 or _THE_TWO.search(t.pre) or not \
+                    _AND_BETWEEN_NAMES.search(doc.body, t.sent.start, t.ts) or \
+                    any(f.sent is t.sent for f in t.found):
+                return None
+            return _Parts(subj)
         objs = [e for e in _objects(doc, t.te, t.chi) if e.kind == "person"][:1]
         return _Parts(parts + objs) if objs else None
 
@@ -689,8 +761,13 @@ class MeetingRules:
         if t.kind == "call" and not parts:
             parts = _sentence_subject(doc, t.sent, t.ts)
         wm = (_WITH_TO if t.kind == "spoke" else _WITH).search(body, t.te, min(t.chi, t.te + 90))
-        if wm and not _OBJ_STOP.search(body, t.te, wm.start()):
+        if wm and not _OBJ_STOP.search(_GAP_MODIFIERS.sub(" ", body[t.te:wm.start()])):
             parts += _objects(doc, wm.end(), t.chi)
+            if t.kind == "call" and len(parts) == 1 and re.search(r"(?:^|\b)(?:[Ii]n|[Dd]uring)\s+(?:a|an|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}$", t.pre):
+                # "In a phone call with X, Y said ...": the caller is the subject after the phrase
+                comma = body.find(",", wm.end(), t.sent.end)
+                if comma > 0:
+                    parts += _sentence_subject(doc, t.sent, min(t.sent.end, comma + 160), lo=comma + 1)[:1]
         return _Parts(parts)
 
     def _subject_object(self, t: _Trigger) -> _Parts | None:

@@ -1,0 +1,147 @@
+"""Meeting constructions of real news, each on invented sentences: multilateral sessions
+reported by their attendees, calls reported as phrases, co-signatories, a second verb of
+a programme with a date of its own, and the precision guards beside them."""
+
+from __future__ import annotations
+
+from extract.extraction import Extractor
+from tests.extraction.conftest import article
+
+
+def _meetings(extractor: Extractor, body: str) -> set[tuple[frozenset[str], str, bool]]:
+    ex = extractor.extract(article(body))
+    return {(frozenset(p.name for p in m.participants), m.mode, m.is_planned) for m in ex.meetings}
+
+
+def _pair(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+def test_named_members_of_a_list_subject_gathered(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Leaders of the bloc, including President Amara Kone and Prime Minister "
+                               "Lise Haugen, gathered in Rio on Monday.")
+    assert got == {(_pair("Amara Kone", "Lise Haugen"), "in_person", False)}
+
+
+def test_one_named_person_gathering_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "President Amara Kone gathered in Rio with supporters on Monday.") == set()
+
+
+def test_attendees_who_took_part_in_consultations(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Political consultations between the foreign ministries of Norway and Peru were held in Oslo on Monday.\n"
+        "Deputy Minister Tomas Rivera and State Secretary Lise Haugen took part in the consultations."))
+    assert [(sorted(p.name for p in m.participants), m.country, str(m.date)) for m in ex.meetings] == [
+        (["Lise Haugen", "Tomas Rivera"], "NOR", "2024-01-08")]
+
+
+def test_two_subjects_attended_the_summit(extractor: Extractor) -> None:
+    got = _meetings(extractor, "President Amara Kone and Prime Minister Lise Haugen attended the summit in Lima on Monday.")
+    assert got == {(_pair("Amara Kone", "Lise Haugen"), "in_person", False)}
+
+
+def test_attending_a_funeral_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "President Amara Kone and Prime Minister Lise Haugen attended the funeral "
+                                "in Lima on Monday.") == set()
+
+
+def test_addressing_a_session_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "President Amara Kone and Prime Minister Lise Haugen addressed the session "
+                                "in Lima on Monday.") == set()
+
+
+def test_the_meeting_was_attended_by(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The meeting was also attended by Foreign Minister Tomas Rivera and "
+                               "Foreign Minister Hana Sato.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "in_person", False)}
+
+
+def test_consultations_attended_by_in_a_video_format(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The two ministries held consultations by video conference on Monday.\n"
+                               "The consultations attended by Deputy Minister Tomas Rivera and Deputy Minister "
+                               "Lise Haugen focused on trade.")
+    assert got == {(_pair("Tomas Rivera", "Lise Haugen"), "video", False)}
+
+
+def test_a_speech_attended_by_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "President Amara Kone delivered a speech to the National Assembly, which was "
+                                "attended by Prime Minister Lise Haugen.") == set()
+
+
+def test_key_attendees_over_two_sentences(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The summit in Lima drew leaders from across the region.\n"
+                               "Key attendees include President Amara Kone and Prime Minister Lise Haugen.\n"
+                               "Among the attendees are Chancellor Rolf Brandt and President Ines Duarte.")
+    assert got == {(_pair("Amara Kone", "Lise Haugen", "Rolf Brandt", "Ines Duarte"), "in_person", False)}
+
+
+def test_attendees_without_an_occasion_are_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "The list of donors is long.\n"
+                                "Key attendees include President Amara Kone and Prime Minister Lise Haugen.") == set()
+
+
+def test_the_delegations_were_headed_by(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The delegations were headed by Foreign Minister Tomas Rivera and Foreign "
+                               "Minister Lise Haugen.")
+    assert got == {(_pair("Tomas Rivera", "Lise Haugen"), "in_person", False)}
+
+
+def test_a_think_tank_hosting_a_dialogue_attended_by(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "The Brookings Institution hosted a Track II dialogue on Monday, attended by Professor Wei Lin "
+        "and researcher Mark Doyle."))
+    assert [(sorted(p.name for p in m.participants), m.track) for m in ex.meetings] == [
+        (["Brookings Institution", "Mark Doyle", "Wei Lin"], "2")]
+
+
+def test_spoke_over_the_phone_with(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Foreign Minister Tomas Rivera on Monday spoke over the phone with Foreign "
+                               "Minister Hana Sato.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "phone", False)}
+
+
+def test_a_conversation_over_the_telephone_with(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Foreign Minister Tomas Rivera had a conversation over the telephone with "
+                               "Foreign Minister Hana Sato on Monday.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "phone", False)}
+
+
+def test_in_a_phone_call_with_then_the_subject(extractor: Extractor) -> None:
+    got = _meetings(extractor, "In a phone call with Foreign Minister Hana Sato on Monday, Foreign Minister "
+                               "Tomas Rivera said trade would grow.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "phone", False)}
+
+
+def test_a_phone_call_with_reporters_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "In a phone call with reporters on Monday, Foreign Minister Tomas Rivera "
+                                "said trade would grow.") == set()
+
+
+def test_co_signatories_without_with(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Foreign Minister Tomas Rivera and his Peruvian counterpart Hana Sato signed "
+                               "an agreement on visas on Monday.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "in_person", False)}
+
+
+def test_a_lone_signatory_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "Foreign Minister Tomas Rivera signed an agreement on visas on Monday.") == set()
+
+
+def test_talks_were_held_between(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The talks, the first since 2019, were held between Foreign Minister Tomas "
+                               "Rivera and Foreign Minister Hana Sato in Oslo.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "in_person", False)}
+
+
+def test_a_second_verb_with_a_date_of_its_own(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Foreign Minister Tomas Rivera met Foreign Minister Hana Sato, and on "
+                               "Wednesday held talks with Chancellor Rolf Brandt.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "in_person", False),
+                   (_pair("Tomas Rivera", "Rolf Brandt"), "in_person", False)}
+
+
+def test_a_press_conference_and_a_plan_are_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "President Amara Kone told a press conference on Monday that he had "
+                                "nothing to add.") == set()
+    assert _meetings(extractor, "President Amara Kone will meet Chancellor Rolf Brandt on Friday.") == {
+        (_pair("Amara Kone", "Rolf Brandt"), "in_person", True)}
