@@ -437,6 +437,24 @@ class MeetingRules:
             out.append(m.entity)
         return out
 
+    def _occasion_before(self, sent: Sentence) -> tuple[date | None, str, Location | None] | None:
+        """The date and place of an occasion the sentence before reports without naming
+        anyone ("Political consultations were held in Baku on 25 May."), for the sentence
+        that names its participants; None when that sentence reported a meeting of its own."""
+        doc = self.doc
+        if sent.index == 0 or sent.para - doc.sentences[sent.index - 1].para > 1:
+            return None
+        ps = doc.sentences[sent.index - 1]
+        if not _MEETING_WORDS.search(ps.text) or any(f.sent is ps for f in self.found):
+            return None
+        pm = _HELD_PASSIVE.search(ps.text)
+        if pm is None:
+            return None
+        d, prec, explicit = doc.dates.event_date(ps, ps.start + pm.start(), False)
+        if not explicit:
+            return None
+        return d, prec, location_in(doc, ps.start, ps.end)
+
     def _recent(self, found: list[_Found], sent: Sentence, back: int = 2) -> _Found | None:
         for f in reversed(found):
             if f.sent.index < sent.index - back:
@@ -503,6 +521,10 @@ class MeetingRules:
                 # "... were also present during the meeting": the meeting reported before
                 back = 6 if re.search(r"\b(?:the|that)\s+(?:meeting|talks|session|summit)\b", sent.text) else 2
                 target = self._recent(found, sent, back)
+                if target is not None and target.sent is not sent and target.location is not None:
+                    here = location_in(doc, sent.start, sent.end)
+                    if here is not None and here.iso3 != target.location.iso3:
+                        target = None  # "X attended the session in Santiago": another occasion
                 if kind == "attended" and not _EVENT_SUBJECT.match(sent.text):
                     target = None  # "... the summit's main session, which was also attended by X, Y"
                     if _THE_EVENT_WHICH.search(sent.text):
@@ -545,15 +567,14 @@ class MeetingRules:
                     d, prec, explicit = doc.dates.event_date(sent, ts, False)
                     mode = _mode(prev + " " + sent.text if kind != "gathered" else sent.text, "attended", "")
                     loc = location_in(doc, sent.start, sent.end) if mode == "in_person" else None
-                    pm = _HELD_PASSIVE.search(prev) if sent.index and kind != "gathered" and _MEETING_WORDS.search(prev) else None
-                    if pm:
+                    occasion = self._occasion_before(sent) if kind != "gathered" else None
+                    if occasion is not None:
                         # "Consultations were held in Baku on 25 May. X and Y took part": the
                         # sentence before names the occasion, its date and place
-                        ps = doc.sentences[sent.index - 1]
                         if not explicit:
-                            d, prec = doc.dates.date_for(ps, ps.start + pm.start(), False)
+                            d, prec = occasion[0], occasion[1]
                         if loc is None and mode == "in_person":
-                            loc = location_in(doc, ps.start, ps.end)
+                            loc = occasion[2]
                     f = _Found(_unique(people), sent, ts, loc, None, mode, False, f"meeting.{kind}", d, prec)
                     f.dateline_ok = loc is None and not _has_place(doc, sent)
                     found.append(f)
@@ -670,6 +691,15 @@ class MeetingRules:
 
     def _their(self, t: _Trigger) -> _Parts | None:
         parts = _sentence_subject(self.doc, t.sent, t.ts)
+        wm = re.match(r"\s+with\s+", self.doc.body[t.te:t.te + 8])
+        if len(parts) < 2 and wm and re.match(r"[Ii]n|[Dd]uring", t.m.group()):
+            # "In a phone call with X on Monday, Y said ...": X, and the subject after the phrase
+            comma = self.doc.body.find(",", t.te, t.sent.end)
+            if comma > 0:
+                objs = _objects(self.doc, t.te + wm.end(), comma)
+                subj = _sentence_subject(self.doc, t.sent, min(t.sent.end, comma + 160), lo=comma + 1)[:1]
+                if objs and subj:
+                    return _Parts(objs[:3] + subj)
         if len(parts) < 2 and self.doc.body.startswith(",", t.te):
             # "In a 30-minute meeting, X and Y agreed ...": the pair after the comma
             after = _sentence_subject(self.doc, t.sent, min(t.sent.end, t.te + 160), lo=t.te + 1)
@@ -905,7 +935,13 @@ class MeetingRules:
         if host is not None and mode == "in_person" and host_home:
             host_country = host_home
         loc_ok = loc is None and (loc_lo == ts or not _has_place(doc, sent))
-        d, prec = doc.dates.date_for(sent, ts, planned)
+        d, prec, explicit = doc.dates.event_date(sent, ts, planned)
+        occasion = None if explicit or planned else self._occasion_before(sent)
+        if occasion is not None:
+            # "Consultations were held in Oslo on Monday. X and Y took part in them"
+            d, prec = occasion[0], occasion[1]
+            if loc is None and mode == "in_person" and occasion[2] is not None:
+                loc, loc_ok = occasion[2], False
         planned = planned or doc.dates.after_report(d, prec)
         if host is not None and mode == "in_person" and not planned:
             where = loc.iso3 if loc else host_home
