@@ -63,6 +63,7 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s*$")
 _SUBJECT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|won|ran|met|held|beat|took|made|said|told|led|set)\b")
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:could|would|will|was|were|is|are|had|has|have|may|might|should|must|can)\b")
 _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
+_IN_TAIL = re.compile(r"\s+in\s+$")
 
 
 @dataclass(slots=True)
@@ -165,11 +166,16 @@ class Resolution:
         if m is not None:
             if m.text.lower() in UNNAMED_SPEAKER_HEADS:
                 return Agent(None, m.start, m.end, "unnamed")  # "Organisers said"
-            if m.kind == "org":
-                # "Speaker X of the State Duma said": the person, not the body they head
-                om = _OF_THE_TAIL.search(body, max(lo, m.start - 12), m.start)
+            if m.kind == "org" or (m.entity is not None and m.entity.title is None and m.entity.strength < 2):
+                # "Speaker X of the State Duma said": the person, not the body they head;
+                # "analyst Lars Eide at Pareto Securities said" (an unknown firm the scanner
+                # took for a name), "farmer Grace Chebet in Kericho said": the titled person
+                om = _OF_THE_TAIL.search(body, max(lo, m.start - 12), m.start) or (
+                    _IN_TAIL.search(body, max(lo, m.start - 6), m.start) if m.kind == "person" else None)
                 p = self.mentions.agent_ending_at(om.start()) if om else None
-                if p is not None and p.kind == "person" and p.entity is not None:
+                if p is not None and p.kind == "person" and p.entity is not None and (
+                        m.kind == "org" or (p.entity is not m.entity and (
+                            p.entity.title is not None or p.entity.strength > m.entity.strength))):
                     return Agent(p.entity, p.start, p.end, "name", p.via)
             return Agent(m.entity, m.start, m.end, "name", m.via)
         pm = _PRONOUN_TAIL.search(head, max(0, len(head) - 12))

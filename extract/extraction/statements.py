@@ -85,6 +85,11 @@ _SAFE_AND_VERBS = frozenset({"said", "says", "told", "tells", "warned", "stresse
 # after "and", these continue the speaker whatever follows them
 _AND_CONTINUES = frozenset({"called on", "calls on", "called for", "calls for", "appealed", "invited"})
 _COMMA_BEFORE = re.compile(r"[,—–]\s*$")
+# "said his side had fought well and praised the fans": these acts after "and" are the
+# speaker's own next act, not part of the words reported (unlike "and hoped ...", "and
+# dismissed ...", which news uses to go on with the reported clause)
+_AND_ACT = re.compile(r"\s+and\s+(?:also\s+|then\s+)?([a-z]+)\b")
+_ACT_FORMS = frozenset({"praised", "invited", "thanked", "congratulated", "lauded", "commended", "rejected", "cut"})
 # a speaker's role in lowercase before the name: "halfback", "club president", "chief executive"
 _ROLE_WORDS = re.compile(r"(?:[a-z][\w\-]*\s+){1,3}")
 # "that she said were ...": a parenthetical attribution inside the words reported
@@ -116,6 +121,7 @@ _NP_OBJECT_VERBS = PLAIN_OBJECT_FORMS
 _FINITE = re.compile(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can|did|does|do|"
                      r"might|may|shall)\b")
 _SPEECH_HINTS = frozenset({f.split()[0] for f in SPEECH_FORMS | QUOTE_VERBS} | {"according"})
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(r"\s+((?:[a-z\d][\w\-]*\s+){1,3})")
 _NOT_ROLE = frozenset({"that", "the", "a", "an", "on", "in", "at", "of", "to", "he", "she", "it", "they", "we",
                        "his", "her", "its", "their", "this", "and", "but", "was", "is", "had", "has", "would",
@@ -484,6 +490,14 @@ class StatementRules:
             if m is not None and m.kind == "person" and m.entity is not None and m.entity.strength > 0 \
                     and not doc.in_quote(m.start):
                 return Agent(m.entity, m.start, vs - 1, "name", m.via)
+        pl = doc.mentions.places_in(max(sent.start, vs - 40), vs)
+        if pl and not body[pl[-1].end:vs].strip():
+            # "President Maria Lopez of Peru said": the person before "of <country>"
+            of = _OF_PLACE.search(body, max(sent.start, pl[-1].start - 10), pl[-1].start)
+            m = doc.mentions.agent_ending_at(of.start()) if of else None
+            if m is not None and m.kind == "person" and m.entity is not None and m.entity.strength > 0 \
+                    and not doc.in_quote(m.start):
+                return Agent(m.entity, m.start, vs - 1, "name", m.via)
         im = _IT_TRAIL.search(body, max(sent.start, vs - 12), vs)
         if im is not None and (im.start() > sent.start or body[sent.start:vs].strip().lower().startswith("it")):
             ent = doc.resolve._it_antecedent(sent, self.memory)
@@ -678,6 +692,10 @@ class StatementRules:
         om_ = _OWN_ACT.search(body, lo, hi)
         if om_:
             hi = om_.start()
+        for am_ in _AND_ACT.finditer(body, lo, hi):
+            if am_.group(1) in _ACT_FORMS:
+                hi = am_.start()
+                break  # "said A and praised B": the speaker's next act ends the words
         if hi - lo < 3:
             return
         if verb in _NP_OBJECT_VERBS and not had_that and not _FINITE.search(" ".join(body[lo:hi].split()[:6])):
@@ -775,14 +793,22 @@ class StatementRules:
         q = doc.seg.quote_at(sent.start + 1)
         if q is None or q.end < sent.end - 3:
             return None
-        lo, hi = _strip_span(self.body, q.start, min(q.end, sent.end))
+        last = sent
+        end = min(q.end, sent.end)
+        if q.end > sent.end:
+            # a quoted block of several sentences (left open to its paragraph's end, as news
+            # does when the quotation goes on in the next paragraph) is one statement
+            tail = doc.seg.sentence_at(q.end - 1)
+            if tail is not None and tail.para == sent.para:
+                last, end = tail, q.end
+        lo, hi = _strip_span(self.body, q.start, end)
         if hi - lo < 10:
             return None
         agent = Agent(ent, sent.start, sent.start, "name")
         a = _Attr(sent.start, sent.start, agent, sent.start, sent.start, "pre", content=(lo, hi),
                   rule="continuation_quote")
         st = self._statement(sent, a)
-        self.memory.last_speaker = (ent, sent.index)
+        self.memory.last_speaker = (ent, last.index)
         return st
 
 

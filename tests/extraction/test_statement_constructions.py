@@ -201,3 +201,38 @@ def test_the_spokesman_for_an_office_is_not_its_holder(extractor) -> None:  # ty
         "Stefan Durand, Spokesman for the Secretary-General, briefed reporters in New York. "
         "Speaking in Geneva, the Secretary-General said the talks must resume."))
     assert not any(sp == "Stefan Durand" for sp, _, _ in _st(ex))
+
+
+def test_a_quoted_block_left_open_to_the_next_paragraph(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "“We will not accept this,” Foreign Minister Lina Orvath said. “The ruling is wrong. We studied it for "
+        "weeks. The judges ignored the evidence.\n“We will appeal it in every court we can find.”"))
+    got = _st(ex)
+    assert ("Lina Orvath", "The ruling is wrong. We studied it for weeks. The judges ignored the evidence", True) in got
+    assert ("Lina Orvath", "We will appeal it in every court we can find", True) in got
+
+
+def test_a_person_at_a_firm_or_in_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Shipping analyst Lars Eide at Pareto Securities said the outlook was weak. "
+        "Tea farmer Grace Chebet in Kericho said prices had not yet risen."))
+    got = _st(ex)
+    assert ("Lars Eide", "the outlook was weak", False) in got
+    assert ("Grace Chebet", "prices had not yet risen", False) in got
+
+
+def test_a_person_of_a_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article("President Maria Lopez of Peru said the deal was fair."))
+    assert _st(ex) == [("Maria Lopez", "the deal was fair", False)]
+
+
+def test_the_speakers_next_act_ends_the_words(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Captain Usman Ghani said his side had nothing to be ashamed of and praised the fight shown by the tail."))
+    assert _st(ex)[0] == ("Usman Ghani", "his side had nothing to be ashamed of", False)
+
+
+def test_a_coordinated_verb_of_the_reported_clause_stays(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Foreign Minister Lina Orvath said Vienna valued the partnership and hoped trade would grow."))
+    assert ("Lina Orvath", "Vienna valued the partnership and hoped trade would grow", False) in _st(ex)
