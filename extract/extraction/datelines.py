@@ -44,6 +44,10 @@ _DATELINE_CAPS = re.compile(
     r"\s*(?P<city>[A-Z][A-Z .'’\-]{1,30}?),\s*(?P<date>[A-Z]{3,9}\.?\s+\d{1,2}),\s*(?P<region>)[A-Z]{2,8}\.?\s+(?=[A-Z])")
 
 
+# "ANKARA" on a line of its own above the first paragraph (agency copy): a known place only
+_DATELINE_LINE = re.compile(r"\s*(?P<city>[A-Z][A-Z .'’\-]{2,30}?)(?P<region>)(?P<date>)[ \t]*\n(?=\s*[A-Z])")
+
+
 def _day(m: re.Match[str], pub: date | None) -> date | None:
     """The dateline's own date, when it is a day shortly before publication (a report
     filed late on the 12th and published on the 13th: "today" is the 12th)."""
@@ -61,7 +65,7 @@ def read_dateline(body: str, gz: Gazetteer, pub: date | None = None) -> Dateline
     """(iso3, city) of a dateline opening the body: "KAZAN, Russia, Oct 23 (Reuters) -"."""
     m = _DATELINE.match(body[:160])
     if not m:
-        m = _DATELINE_WIDE.match(body[:200]) or _DATELINE_CAPS.match(body[:80])
+        m = _DATELINE_WIDE.match(body[:200]) or _DATELINE_CAPS.match(body[:80]) or _DATELINE_LINE.match(body[:40])
         if not m:
             return None
         got = _place(m, gz)

@@ -21,7 +21,7 @@ _DEST_GAP = re.compile(r"^(?:\s+(?:to|in|into|for|at|of|the|a|an|neighbouring|ne
                        # "a visit to three countries - Japan, ...": a counted list names the stops
                        r"(?P<counted>\s+(?:two|three|four|five|six|seven|\d)\s+(?:[A-Z][\w\-]+\s+)?"
                        r"(?:countries|nations|states|capitals)\s*(?:[-–—:(]|,\s*(?:namely\s+)?))?\s*$")
-_LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,2}?(?:city|capital|town|port|resort|region|province)\s+of\s+)?$")
+_LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,2}?(?:city|capital|town|port|resort|region|province)\s+(?:of\s+)?)?$")
 
 
 # "the war in Ukraine", "peace in Gaza": the place of a topic, not of an event
@@ -32,6 +32,12 @@ NOT_VENUE = re.compile(r"\b(?:war|wars|conflict|conflicts|fighting|crisis|situat
 
 
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
+# the seats of a government: "Brazil's presidential palace", "the Turkish foreign ministry"
+# (a country takes the possessive; group 1 is the possessive)
+_SEAT_AFTER = re.compile(r"(['’]s)?\s+(?:presidential\s+(?:palace|residence|office|complex)|royal\s+palace|"
+                         r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|defen[cs]e\s+ministry|"
+                         r"prime\s+minister['’]s\s+(?:office|residence)|parliament(?:\s+building)?|"
+                         r"national\s+assembly|chancellery|government\s+house|state\s+house)\b")
 _CAPITALS: dict[int, dict[str, str]] = {}
 
 
@@ -133,13 +139,19 @@ def location_in(doc: Document, lo: int, hi: int) -> Location | None:
     for m in doc.mentions.places_in(lo, hi):
         if doc.in_quote(m.start):
             continue
+        before = doc.body[max(0, m.start - 40):m.start]
+        if m.place.kind in ("demonym", "country") and not m.place.ambiguous:
+            # "at Brazil's presidential palace", "at the Turkish foreign ministry": a seat of
+            # government named by its country's title, in that country's capital
+            seat = _SEAT_AFTER.match(doc.body, m.end, m.end + 40)
+            if seat and _LOC_WORD.search(before) and (m.place.kind == "demonym" or seat.group(1)):
+                return Location(m.place.iso3, _capital_of(doc, m.place.iso3), m.start, seat.end(), False)
         if m.place.kind == "demonym":
             # "in the Turkish capital": the country's capital
             cap = _CAPITAL_AFTER.match(doc.body, m.end, m.end + 12)
-            if cap and _LOC_WORD.search(doc.body[max(0, m.start - 40):m.start]):
+            if cap and _LOC_WORD.search(before):
                 return Location(m.place.iso3, _capital_of(doc, m.place.iso3), m.start, cap.end(), False)
             continue
-        before = doc.body[max(0, m.start - 40):m.start]
         if m.place.kind == "here" or _LOC_WORD.search(before) and not NOT_VENUE.search(before):
             after = doc.body[m.end:m.end + 2]
             if after.startswith(("'s", "’s")):

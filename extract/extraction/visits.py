@@ -64,18 +64,23 @@ _VERB = re.compile(
     rf"|(?P<lead>{alternation(_TV['lead'])})\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){{0,4}}?delegation\s+(?:\w+\s+){{0,2}}?to(?=\s)"
     rf"|(?P<attend>{alternation(_TV['attend'])}\s+(?:the|a|an|this\s+year['’]s|last\s+\w+['’]s|[A-Z][\w\-]*['’]s)\s+"
     rf"(?:[\w’'\-\.]+\s+){{0,5}}?{alternation(_TV['attend_event'])})(?=[\s,.;])"
+    # "X said here", "told reporters here": a foreigner speaking in the dateline's city
+    r"|(?P<here>(?:said|says|speaking|told\s+(?:reporters|journalists|the\s+media|a\s+(?:news|press)\s+"
+    r"(?:conference|briefing)))\s+here)(?=[\s,.;])"
+    # "is expected in Brasilia on Monday", "is due in Hanoi": an announced arrival
+    r"|(?P<due>(?:expected|due)\s+(?:back\s+)?in)(?=\s+[A-Z])"
     rf"|(?P<infor>in)(?=\s+[A-Z][^.;]{{0,40}}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){{0,3}}?"
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
-               "tour", "lead", "infor", "depart", "speech", "attend", "address")
+               "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here")
 # a finite past verb between a planned cue and a trip noun reports the trip ("will retire
 # after he visited ..."): the noun keeps its own, factual, reading
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|has|have|did|said|says|told|made|built|took|held|met|gave|began|"
                           r"went|came|saw|paid|led|flew|left|spent|won|forged|during\s+(?:his|her|their)\s+last)\b"
                           r"|\b[a-z]+ed\s+(?:a|an|the|his|her|their|during|on|in)\b")
 # the trips that may name several stops after their first destination
-_LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route"))
+_LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route", "due"))
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
@@ -108,6 +113,13 @@ _WHO_ON = re.compile(r",\s+who\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:
                      r"(?:on|paying|making|in\s+\w+\s+(?:for|on))\b[^,;.]{0,60}$")
 # "X, who is in Moscow for talks", "X, who was visiting Rome": the relative's owner travels
 _WHO_BE = re.compile(r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+|still\s+)?$")
+# (companions travel too: "X, accompanied by Y, arrived" is left to the companion rules)
+# a person after a preposition is no subject of the travel verb, except the leader of a
+# delegation ("A delegation led by Foreign Minister X arrived")
+_NOT_SUBJECT = re.compile(r"(?<!led\s)(?<!headed\s)\b(?:with|by|to|from|for|of|and|met|meet|meets|told|than)\s+"
+                          r"(?:[\w\-]+\s+){0,3}$")
+_PASSIVE_BY = re.compile(r"\b(?!accompanied|joined|flanked|escorted|followed|led|headed)[a-z]{3,}(?:ed|en)\s+by\s+"
+                         r"(?:[\w\-]+\s+){0,3}$")
 _WHO_DID = re.compile(r"\bwho\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|earlier\s+|previously\s+|recently\s+|"
                       r"already\s+|just\s+|once\s+|last\s+\w+\s+|in\s+\d{4}\s+)*$")
 _DELEGATION_ARRIVED = re.compile(
@@ -124,7 +136,7 @@ _LED_SUBJECT = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){0,3}?(?:de
 # Every visit trigger contains one of these words (a cheap filter before the regexes).
 # (the events attended need their verb: "attended", a hint itself)
 _VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for k, fs in _TV.items() if k != "attend_event" for f in fs),
-                           "delegation", "addressed", "addresses", "addressing", "address"])
+                           "delegation", "addressed", "addresses", "addressing", "address", "expected", "due", "here"])
 _COMPANION_HINTS = frozenset("""
 accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
 part members member
@@ -139,7 +151,6 @@ _CHAMBER_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:[A-Z][\w\-]*|national|federa
                             rf"(?i:{alternation(VOCAB.chambers)}|parliament|lawmakers|legislators)\b")
 _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
-_HIGHEST = re.compile(r"\bto\s+visit\s*$")
 
 
 def _word_before(body: str, pos: int) -> str:
@@ -194,7 +205,7 @@ class VisitRules:
             found.extend(self._sentence(sent))
             if "sent " in sent.text or "dispatched " in sent.text:
                 found.extend(self._sent_to(sent))
-            if "visiting " in sent.text:
+            if "visiting " in sent.text or "Visiting " in sent.text:  # (opening a sentence too)
                 found.extend(self._visiting_guest(sent))
         visits = self._dedupe(found)
         had_principal = self._companions(visits)
@@ -299,6 +310,11 @@ class VisitRules:
                     return [owner[-1].entity]
         lo = sent.start
         agent = doc.resolve.agent_before(sent, ts)
+        if agent is not None and agent.how == "name" and _PASSIVE_BY.search(body, max(sent.start, agent.start - 40),
+                                                                           agent.start):
+            # "the players selected by head coach X landed in Doha": X is the participle's
+            # agent, not the travellers
+            return []
         if agent is not None and agent.how == "unnamed" and agent.entity is None \
                 and kind in ("visit", "noun") and not body[agent.end:ts].strip():
             # "after a five-day visit": the trip noun's own modifier, no agent
@@ -347,8 +363,9 @@ class VisitRules:
                 if m.kind == "person" and m.entity is not None and not doc.in_quote(m.start):
                     if m.possessive and _next_word(body, m.end) in VOCAB.relatives:
                         break  # "when X's predecessor travelled to P": someone else
-                    before = body[max(sent.start, m.start - 12):m.start]
-                    if re.search(r"\b(?:with|by|to|from|for|of|and|met|meet|meets|told|than)\s+(?:[\w\-]+\s+){0,3}$", before) and m.start > lo + 12:
+                    # ("the players selected by head coach X landed": X is no subject)
+                    before = body[max(sent.start, m.start - 40):m.start]
+                    if _NOT_SUBJECT.search(before) and m.start > lo + 12:
                         continue
                     ents.append(m.entity)
                     break
@@ -416,11 +433,14 @@ class VisitRules:
                 # "a two-day visit by Chancellor X to Israel": the visitor, then the place
                 # ("the visit of Premier X to Hanoi" too: a person right after "of")
                 by_visitor = self._by_person(sent, te)
-                if by_visitor is None:
+                if by_visitor is None and m.group().endswith("of"):
+                    # "a tour of Brazil and Argentina": the places toured ("a visit of two
+                    # days" names none)
+                    loc = destination_after(doc, te, sent.end, max_gap=6)
+                elif by_visitor is None:
                     continue
-                loc = destination_after(doc, by_visitor[1], sent.end, max_gap=20)
-                if loc is None and m.group().endswith("of"):
-                    continue  # "a visit of two days": no visitor named
+                else:
+                    loc = destination_after(doc, by_visitor[1], sent.end, max_gap=20)
                 kind = "noun"
             elif kind == "country_trip":
                 # "X's China trip", "his Africa tour": a place right before the noun
@@ -437,7 +457,9 @@ class VisitRules:
                     # "Liu's US visit"
                     loc = place_before(doc, ts, sent.start) if m.group("visit") in ("visit", "visits") else None
                     kind = "noun" if loc is not None else kind
-            elif kind == "infor":
+            elif kind == "here":
+                loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False) if doc.dateline else None
+            elif kind in ("infor", "due"):
                 loc = destination_after(doc, te, sent.end, max_gap=6)
             elif kind == "address":
                 # "addressed the Peruvian Congress", "addressed Japan's Diet": a foreign chamber
@@ -473,13 +495,22 @@ class VisitRules:
                         or re.match(r"\s*(?:to\s+)?the\s+(?:country|city|capital)\b", tail) \
                         or (kind == "visit" and _IN_THE_CAPITAL.match(body, te, min(sent.end, te + 70))):
                     loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
+            if loc is None and kind in ("tour", "visit") and m.group("visit") not in ("visit", "visits"):
+                # "toured a car factory in Sao Paulo", "visited a refugee camp in Jordan": the
+                # place of what was visited (for visitors whose country is stated)
+                inner = location_in(doc, te, min(sent.end, te + 60))
+                if inner is not None and not re.search(r"[,;:]|(?:and|to|from|with|by|after|before)",
+                                                       body[te:inner.start]):
+                    loc, kind = inner, "tour_in"
             if loc is None:
                 continue
             if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead") \
                     and not (kind == "arrive_from" and entry.startswith(("return", "flew home", "flying home"))):
                 # ("returned home from Washington": a stay, however ambiguous the name)
                 continue
-            planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _HIGHEST.search(body[max(sent.start, ts - 60):te]) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
+            planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _FIRST_TO.search(body, max(sent.start, ts - 100), te) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
+            if kind == "due" or (kind == "infor" and re.search(r"\b(?:due|expected|set|scheduled)\s+$", pre)):
+                planned = True  # "is due in Hanoi next week for talks"
             if kind == "attend":
                 # "flew to Lima to attend ...", "was scheduled to attend ...": an infinitive
                 # is a purpose or a plan (a trip reported by its travel verb stays factual)
@@ -520,7 +551,7 @@ class VisitRules:
                 for stop in stops:
                     if v.country and v.country == stop.iso3:
                         continue
-                    if kind in ("speech", "stay", "address") and not v.country:
+                    if kind in ("speech", "stay", "address", "tour_in", "here") and not v.country:
                         continue
                     if kind == "attend" and (doc.resolve.country_of(v) or stop.iso3) == stop.iso3:
                         continue  # attending at home, or from nowhere known: no trip  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign

@@ -129,3 +129,85 @@ def test_a_bare_title_after_a_leader_named_twice_stays_with_him(extractor: Extra
             "Grant later toured a metro depot. Then the prime minister travelled to Nepal.")
     got = _visits(extractor, body, published=date(2024, 11, 22))
     assert ("Oliver Grant", "NPL", False) in got
+
+
+def test_a_passive_agent_is_no_traveller(extractor: Extractor) -> None:
+    # precision guard: "selected by head coach X" names who chose the players, not who flew
+    assert _visits(extractor, "Eighteen of the 26 players selected by head coach Tomas Verga landed in "
+                              "Doha on Monday.") == set()
+
+
+def test_the_leader_of_a_delegation_travels(extractor: Extractor) -> None:
+    got = _visits(extractor, "A delegation led by Foreign Minister Luis Pardo of Colombia arrived in Lima "
+                             "on Monday.")
+    assert got == {("Luis Pardo", "PER", False)}
+
+
+def test_a_companion_does_not_block_the_principal(extractor: Extractor) -> None:
+    got = _visits(extractor, "Colombian President Ana Ruiz, accompanied by Foreign Minister Luis Pardo, "
+                             "arrived in Lima on Monday.")
+    assert ("Ana Ruiz", "PER", False) in got
+
+
+def test_ruled_out_a_trip_is_no_trip(extractor: Extractor) -> None:
+    assert _visits(extractor, "Japanese Prime Minister Kenji Arata ruled out a trip to Russia.") == set()
+
+
+def test_an_accepted_invitation_is_a_plan_an_invitation_nothing(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata accepted an invitation to visit Brazil.")
+    assert got == {("Kenji Arata", "BRA", True)}
+    got = _visits(extractor, "Brazilian President Lia Moura invited Japanese Prime Minister Kenji Arata to "
+                             "visit Brazil.")
+    assert got == set()
+
+
+def test_expected_or_due_in_a_city_is_planned(extractor: Extractor) -> None:
+    assert _visits(extractor, "Japanese Prime Minister Kenji Arata is expected in Brasilia on Monday.") == {
+        ("Kenji Arata", "BRA", True)}
+    assert _visits(extractor, "Japanese Prime Minister Kenji Arata is due in Brasilia next week for "
+                              "talks.") == {("Kenji Arata", "BRA", True)}
+
+
+def test_a_tour_of_several_countries(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata returned to Tokyo on Saturday after a "
+                             "week-long tour of Brazil and Argentina.")
+    assert got == {("Kenji Arata", "BRA", False), ("Kenji Arata", "ARG", False)}
+
+
+def test_a_seat_of_government_named_by_its_country(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata met Brazilian President Lia Moura at "
+                             "Brazil's presidential palace.")
+    assert got == {("Kenji Arata", "BRA", False)}
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata held talks at the Brazilian foreign "
+                             "ministry with Foreign Minister Jose Lima on Monday.")
+    assert got == {("Kenji Arata", "BRA", False)}
+
+
+def test_what_a_foreigner_toured_places_the_trip(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata toured a car factory in Sao Paulo on "
+                             "Tuesday.")
+    assert got == {("Kenji Arata", "BRA", False)}
+    # precision guards: at home, or a visitor whose country is not stated
+    assert _visits(extractor, "Japanese Prime Minister Kenji Arata toured a car factory in Osaka on "
+                              "Tuesday.") == set()
+    assert _visits(extractor, "Governor Ann Lee toured a car factory in Sao Paulo on Tuesday.") == set()
+
+
+def test_dateline_placed_visitors(extractor: Extractor) -> None:
+    assert _visits(extractor, "BRASILIA — Visiting Japanese Prime Minister Kenji Arata said ties were "
+                              "strong.") == {("Kenji Arata", "BRA", False)}
+    assert _visits(extractor, "BRASILIA (Reuters) — Japanese Prime Minister Kenji Arata said here on "
+                              "Monday that ties were strong.") == {("Kenji Arata", "BRA", False)}
+    # precision guard: a local speaking "here" travels nowhere
+    assert _visits(extractor, "BRASILIA — Brazilian Foreign Minister Jose Lima told reporters here that "
+                              "ties were strong.") == set()
+
+
+def test_a_dateline_on_a_line_of_its_own() -> None:
+    from extract.extraction.datelines import read_dateline
+    from extract.gazetteer import Gazetteer
+
+    gz = Gazetteer.load()
+    got = read_dateline("ANKARA\nTurkish Foreign Minister Deniz Kaya met", gz)
+    assert got is not None and got.iso3 == "TUR" and got.city == "Ankara"
+    assert read_dateline("BREAKING NEWS\nThe minister said", gz) is None
