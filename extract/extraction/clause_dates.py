@@ -28,7 +28,8 @@ _WHEN_AT = re.compile(r"\s*(?:when|where|after|following)\b")
 _DATE_HINT = re.compile(r"\d|[Dd]ay|[Nn]ight|[Mm]orning|[Aa]fternoon|[Ee]vening|[Ww]eek|[Mm]onth|[Yy]ear|"
                         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _ANAPHORIC_DATE = re.compile(r"\b((?:later|earlier)\s+that\s+(?:month|day)|that\s+(?:same\s+)?(?:month|day)|"
-                             r"the\s+same\s+day|the\s+(?:next|following)\s+day|(?:earlier|later)\s+in\s+the\s+day|"
+                             r"the\s+same\s+day|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|"
+                             r"(?:a|one|two|three)\s+days?\s+later|(?:earlier|later)\s+in\s+the\s+day|"
                              r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+(?:earlier|before))\b", re.I)
 # "a day earlier", "two days earlier": counted back from the event just reported
 _DAYS_EARLIER = re.compile(r"(?i:a|one|two|three|four|five|\d+)\s+days?\s+(?:earlier|before)$")
@@ -42,8 +43,26 @@ _ACT_VERBS = (r"held|met|visited|received|hosted|signed|travell?ed|flew|arrived|
               r"started|will|would|is|was|has|had")
 _COORD_BREAK = re.compile(rf"(?:,\s+|\s)(?:and|before|then)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?=(?:{_ACT_VERBS})\b)"
                           rf"|,\s+(?=(?:held|met|visited|received|hosted|signed|travell?ed|flew|arrived|spoke|attended|toured)\s)")
+_ENDED_BEFORE = re.compile(r"\b(?:ended|concluded|wrapped\s+up|wound\s+up|ends|concludes|wraps\s+up|winds\s+up)\b[^,;.]{0,40}$")
+_TRIP_NOUN = re.compile(r"\b(?:trip|visit|tour|stay|journey)\b")
 # "the three-day visit, which began on Tuesday, ...": the relative clause dates the visit
 _BEGAN_REL = re.compile(r"[,\s]+(?:which|that)\s+(?:had\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s+way|got\s+underway)\b")
+
+
+def _relative_day(kind: str, base: date) -> date | None:
+    """The day an anaphoric expression ("the following day", "two days later", "the day
+    before", "the same day") names, counted from ``base``."""
+    kind = " ".join(kind.split())
+    if kind.endswith("later") and "day" in kind:
+        n = kind.split()[0]
+        return base + timedelta(days=_EARLIER_N.get(n, 1))
+    if "next" in kind or "following" in kind:
+        return base + timedelta(days=1)
+    if "before" in kind or "previous" in kind or kind.startswith("a day"):
+        return base - timedelta(days=1)
+    if "day" in kind:
+        return base
+    return None
 
 
 class ClauseDates:
@@ -128,14 +147,17 @@ class ClauseDates:
         best_d = 10**9
         dated = self.in_sentence(sent, future)
         alo, ahi = clo, chi
-        if dated and len(dated) > 1:
+        if dated:
             for cm in _COORD_BREAK.finditer(self.body, clo, chi):
                 if cm.end() <= pos:
                     alo = cm.end()
                 elif cm.start() >= pos:
                     ahi = cm.start()
                     break
+        own = True
         for lo_, hi_ in ((alo, ahi), (clo, chi)) if (alo, ahi) != (clo, chi) else ((clo, chi),):
+            if best is None and lo_ == clo and (alo, ahi) != (clo, chi):
+                own = False
             for dm in dated:
                 if dm.start >= lo_ and dm.end <= hi_ and not self._in_quote(dm.start):
                     if _SINCE.search(self.body, max(sent.start, dm.start - 40), dm.start + 6):
@@ -145,6 +167,14 @@ class ClauseDates:
                         best, best_d = dm, dist
             if best is not None:
                 break
+        if best is not None and not own and best.precision == "day" and best.end <= alo and not future:
+            # "met A on Wednesday and held talks with B the following day": the act's own
+            # relative date counts from the date of the act before it
+            am = _ANAPHORIC_DATE.search(self.body, alo, ahi)
+            if am is not None:
+                rel = _relative_day(am.group(1).lower(), best.value)
+                if rel is not None:
+                    return rel, "day", True
         if best is None and chi < sent.end and _BEGAN_REL.match(self.body, chi, min(sent.end, chi + 40)):
             # "Lind's three-day visit, which began on Sunday, ended with ...": the visit's start
             nlo, nhi = self.clause_bounds(sent, min(sent.end - 1, chi + 2))
@@ -165,6 +195,11 @@ class ClauseDates:
                 n = best.text.split()[0].lower()
                 k = int(n) if n.isdigit() else _EARLIER_N.get(n, 1)
                 return prev.value - timedelta(days=k), "day", True
+        if best is not None and best.precision == "day" and _ENDED_BEFORE.search(
+                self.body, max(clo, best.start - 50), best.start) and _TRIP_NOUN.search(self.body, clo, chi):
+            # "Vogel's China trip ended on Thursday": the day a trip ended is not the day it
+            # began; its month is all the clause tells
+            return date(best.value.year, best.value.month, 1), "month", True
         if best is not None:
             return best.value, best.precision, True
         am = _ANAPHORIC_DATE.search(self.body, clo, chi) if not future else None
@@ -177,12 +212,9 @@ class ClauseDates:
                 if "month" in kind:
                     return date(prev.value.year, prev.value.month, 1), "month", True
                 if prev.precision == "day":
-                    if "next" in kind or "following" in kind:
-                        return prev.value + timedelta(days=1), "day", True
-                    if "before" in kind or "previous" in kind or kind.startswith("a day"):
-                        return prev.value - timedelta(days=1), "day", True
-                    if "day" in kind:
-                        return prev.value, "day", True
+                    rel = _relative_day(kind, prev.value)
+                    if rel is not None:
+                        return rel, "day", True
         if future:
             return None, "unknown", False
         return date(self.pub.year, self.pub.month, 1), "month", False

@@ -81,3 +81,27 @@ def test_on_the_nth_of_the_reports_month() -> None:
     assert [(str(d.value), d.precision) for d in find_dates("met on the 28th.", TUESDAY)] == [("2023-12-28", "day")]
     # "the 8th floor", "the 8th round" are no dates
     assert find_dates("on the 8th floor", TUESDAY) == []
+
+
+def test_the_following_day_counts_from_the_act_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Chancellor Katrin Vogel met President Liang Wei on Wednesday and held talks with Premier Han Zhiyuan "
+        "the following day.", published=date(2024, 1, 12)))
+    assert _meetings(ex) == [(("Han Zhiyuan", "Katrin Vogel"), "2024-01-11", "day"),
+                             (("Katrin Vogel", "Liang Wei"), "2024-01-10", "day")]
+
+
+def test_a_trip_dated_by_its_end_keeps_only_the_month(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "BERLIN — Chancellor Katrin Vogel's China trip ended on Thursday with warm words in Beijing.",
+        published=date(2024, 1, 12)))
+    assert [(v.visitor.name, v.host_country, str(v.date), v.date_precision) for v in ex.visits] == [
+        ("Katrin Vogel", "CHN", "2024-01-01", "month")]
+
+
+def test_a_meeting_on_the_day_stays_exact(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "ended" without a trip noun: the talks' own day
+    ex = extractor.extract(article(
+        "Chancellor Katrin Vogel held talks with Premier Han Zhiyuan that ended on Thursday.",
+        published=date(2024, 1, 12)))
+    assert _meetings(ex) == [(("Han Zhiyuan", "Katrin Vogel"), "2024-01-11", "day")]
