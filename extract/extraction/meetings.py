@@ -130,7 +130,8 @@ def _mode(window: str, kind: str, trigger: str) -> str:
             return "phone"
     if _PHONE.search(window) or kind in ("phoned", "call_from") or (
             kind == "spoke" and (_THE_CALL.search(window) or _READOUT.search(window))) or (
-            kind == "held" and _entry(trigger).endswith(" call")):
+            kind == "held" and _entry(trigger).endswith(" call")
+            and not re.search(r"(?:courtesy|farewell)\s+call$", _entry(trigger))):  # a courtesy call is a visit
         return "phone"
     return "in_person"
 
@@ -220,6 +221,8 @@ _SPEECH_BEFORE = re.compile(r"\b(?:speech|address|lecture|remarks|keynote|press\
                             r"press\s+briefing)\b[^,;]{0,60}(?:,\s*(?:which\s+was\s+)?)?$")
 # "The Institute hosted a dialogue ..., attended by X and Y": the organisation is a party
 _ORG_HOSTED = re.compile(r"\b(?:hosted|organi[sz]ed|convened)\s+(?:a|an|the)\s")
+_THIS_CAME = re.compile(rf"\s*(?:This|That|It)\s+(?:came|took\s+place)\s+(?:in|during|at|on)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?"
+                        rf"(?P<noun>{_NOUNS})\b")
 _HELD_PASSIVE = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?held|started|began|opened|took\s+place|convened)\b")
 # "Leaders of the bloc, including X and Y,": named members of a list subject
 _LIST_SUBJECT = re.compile(r"\b(?:including|among\s+them|such\s+as|and)\s")
@@ -339,7 +342,8 @@ def _subject_group(doc: Document, sent: Sentence, pos: int, found: list[_Found] 
         # "Liu, who heads ..., met": the first person of the clause
         lo, _ = doc.dates.clause_bounds(sent, pos)
         cands = [m for m in doc.mentions.agents_in(lo, pos) if not doc.in_quote(m.start)
-                 and not _LOCATIVE_BEFORE.search(doc.body, max(lo, m.start - 12), m.start)]
+                 and not _LOCATIVE_BEFORE.search(doc.body, max(lo, m.start - 12), m.start)
+                 and not (m.kind == "person" and m.entity is not None and m.entity.strength <= 0)]
         if agent is None and cands and cands[0].kind == "person":
             # "X and Y, chairman of ..., met separately with Z": the coordinated subject
             group = [cands[0]]
@@ -547,6 +551,11 @@ class MeetingRules:
                                         "meeting.attended_by", d, prec)
                         target.dateline_ok = not _has_place(doc, sent)
                         found.append(target)
+            if target is None and kind == "attended" and _EVENT_SUBJECT.match(sent.text):
+                # "The meeting, which was also attended by X": the meeting reported just
+                # before, whatever its mode (a virtual meeting too)
+                target = next((f for f in reversed(found) if f.sent.index >= sent.index - 6
+                               and f.sent is not sent and not f.planned), None)
             if target is None and kind == "attendees":
                 # "Key attendees include A, B ... Among the attendees are C and D": one list
                 target = next((f for f in reversed(found) if f.rule == "meeting.attendees"
@@ -606,7 +615,36 @@ class MeetingRules:
             if f:
                 out.extend(f)
         out.extend(self._hosted_by(sent))
+        if not out and sent.index and _THIS_CAME.match(sent.text):
+            out.extend(self._this_came(sent))
         return out
+
+    def _this_came(self, sent: Sentence) -> list[_Found]:
+        """ "A and B reviewed ties. This came during a meeting in Abu Dhabi" (the readout
+        style of Gulf agencies): the named subjects of the sentence before met."""
+        doc = self.doc
+        ps = doc.sentences[sent.index - 1]
+        if ps.para != sent.para and sent.para - ps.para > 1:
+            return []
+        parts = [e for e in _sentence_subject(doc, ps, ps.end, from_start=True) if e.kind == "person"]
+        m = _THIS_CAME.match(sent.text)
+        wm = re.compile(r"\s+(?:with|between)\s+").match(doc.body, sent.start + m.end())
+        if wm and len(parts) == 1:
+            parts += [e for e in _objects(doc, wm.end(), doc.dates.clause_bounds(sent, wm.end())[1])
+                      if e.kind == "person"][:2]
+        parts = _unique(parts)
+        if len(parts) < 2:
+            return []
+        ts = sent.start + m.start("noun")
+        planned = cues.is_planned(sent.text[:m.end()])
+        d, prec, explicit = doc.dates.event_date(sent, ts, planned)
+        if not explicit:
+            d, prec = doc.dates.date_for(ps, ps.start, planned)
+        mode = _mode(sent.text, "their", m.group("noun"))
+        loc = location_in(doc, sent.start, sent.end) if mode == "in_person" else None
+        f = _Found(parts, sent, ts, loc, None, mode, planned, f"meeting.this_came:{_entry(m.group('noun'))}", d, prec)
+        f.dateline_ok = loc is None and not _has_place(doc, sent)
+        return [f]
 
     def _trigger(self, sent: Sentence, m: re.Match[str], out: list[_Found]) -> _Trigger | None:
         """The trigger's kind, clause and tense, or None when the words deny or rule it out."""
@@ -791,8 +829,15 @@ class MeetingRules:
         if t.kind == "call" and not parts:
             parts = _sentence_subject(doc, t.sent, t.ts)
         wm = (_WITH_TO if t.kind == "spoke" else _WITH).search(body, t.te, min(t.chi, t.te + 90))
+        if wm is None and t.kind == "held" and re.search(r"(?:courtesy|farewell)\s+call$", t.m.group()):
+            wm = re.compile(r"\s+(?:on|to)\s+").match(body, t.te)  # "has paid a courtesy call on X"
         if wm and not _OBJ_STOP.search(_GAP_MODIFIERS.sub(" ", body[t.te:wm.start()])):
-            parts += _objects(doc, wm.end(), t.chi)
+            objs = _objects(doc, wm.end(), t.chi)
+            if not any(e.kind != "person" or e.strength > 0 for e in objs) and re.match(r",\s*[A-Z]", body[t.chi:t.chi + 3]):
+                # "a courtesy call on Minister-designate for Foreign Affairs, Jane Doe": the
+                # name in apposition to the title
+                objs = _objects(doc, wm.end(), doc.dates.clause_bounds(t.sent, t.chi + 2)[1])
+            parts += objs
             if t.kind == "call" and len(parts) == 1 and re.search(r"(?:^|\b)(?:[Ii]n|[Dd]uring)\s+(?:a|an|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}$", t.pre):
                 # "In a phone call with X, Y said ...": the caller is the subject after the phrase
                 comma = body.find(",", wm.end(), t.sent.end)

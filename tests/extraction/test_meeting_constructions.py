@@ -145,3 +145,40 @@ def test_a_press_conference_and_a_plan_are_no_meeting(extractor: Extractor) -> N
                                 "nothing to add.") == set()
     assert _meetings(extractor, "President Amara Kone will meet Chancellor Rolf Brandt on Friday.") == {
         (_pair("Amara Kone", "Rolf Brandt"), "in_person", True)}
+
+
+def test_attendees_join_the_virtual_meeting_before(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Minister Tomas Rivera held a virtual meeting with Foreign Minister Hana Sato on Monday.\n"
+                               "The meeting, which was also attended by Ambassador Lise Haugen, discussed trade.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato", "Lise Haugen"), "video", False)}
+
+
+def test_this_came_in_a_meeting(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Foreign Minister Tomas Rivera and Foreign Minister Hana Sato reviewed bilateral relations on Monday. "
+        "This came in a meeting in Oslo where they exchanged views on regional developments."))
+    assert [(sorted(p.name for p in m.participants), m.country, str(m.date)) for m in ex.meetings] == [
+        (["Hana Sato", "Tomas Rivera"], "NOR", "2024-01-08")]
+
+
+def test_this_came_during_a_meeting_with(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Foreign Minister Tomas Rivera reviewed bilateral relations on Monday. "
+                               "This came during a phone call with Foreign Minister Hana Sato.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "phone", False)}
+
+
+def test_this_came_in_a_speech_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "Foreign Minister Tomas Rivera and Mayor Lise Haugen praised the reforms. "
+                                "This came in a speech at the university.") == set()
+
+
+def test_a_courtesy_call_on_a_title_and_a_name_in_apposition(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The Charge d'Affaires of the Embassy of Peru, Tomas Rivera, has paid a courtesy "
+                               "call on Minister-designate for Foreign Affairs, Hana Sato.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "in_person", False)}
+
+
+def test_ambassador_extraordinary_is_a_title(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Foreign Minister Hana Sato received Ambassador Extraordinary and Plenipotentiary "
+                               "of Peru Tomas Rivera on Monday.")
+    assert got == {(_pair("Hana Sato", "Tomas Rivera"), "in_person", False)}
