@@ -25,8 +25,19 @@ _CLAUSE_BREAK = re.compile(
 
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,34}$|^\S*\s*since\b", re.I)
 _WHEN_AT = re.compile(r"\s*(?:when|where|after|following)\b")
-_DATE_HINT = re.compile(r"\d|[Dd]ay|[Nn]ight|[Mm]orning|[Aa]fternoon|[Ee]vening|[Ww]eek|[Mm]onth|[Yy]ear|"
-                        r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# every date expression holds a digit, a month, or one of these words; plain substring
+# tests are several times cheaper than the equivalent alternation scanned over the sentence
+_DIGIT = re.compile(r"\d")
+_DATE_HINT_WORDS = ("day", "Day", "night", "Night", "morning", "Morning", "afternoon", "Afternoon",
+                    "evening", "Evening", "week", "Week", "month", "Month", "year", "Year",
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _date_hint(text: str) -> bool:
+    """Whether ``text`` may hold a date expression (the pre-filter of :data:`_DATE_RE`)."""
+    return any(w in text for w in _DATE_HINT_WORDS) or _DIGIT.search(text) is not None
+
+
 _ANAPHORIC_DATE = re.compile(r"\b((?:later|earlier)\s+that\s+(?:month|day)|that\s+(?:same\s+)?(?:month|day)|"
                              r"the\s+same\s+day|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|"
                              r"(?:a|one|two|three)\s+days?\s+later|(?:earlier|later)\s+in\s+the\s+day|"
@@ -90,7 +101,7 @@ class ClauseDates:
             if matches is None:
                 # every date expression holds a digit, a month, or one of these words
                 matches = list(_DATE_RE.finditer(self.body, sent.start, sent.end)) if \
-                    _DATE_HINT.search(sent.text) else []
+                    _date_hint(sent.text) else []
                 self._sent_dates[sent.index] = matches
             got = []
             for m in matches:

@@ -28,6 +28,7 @@ office references and acronyms become mentions of their own (:mod:`coreference`)
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ _STATE_BODY_HEADS = frozenset("""
 Ministry Embassy Consulate Government Office Department Cabinet Parliament Army Navy Police Forces Force
 Guard Command Administration Presidency Senate Congress Court
 """.split())
-_RUN_CACHE_MAX = 50_000  # segmented runs kept per scanner (cleared when full)
+_RUN_CACHE_MAX = 16_384  # segmented runs kept per scanner (least recently used dropped)
 _POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
 # A name-shaped token: capital, then lowercase letters of any script ("Erdoğan",
 # "Yılmaz"), apostrophes and hyphens, inner capitals only before a lowercase ("McDonald").
@@ -184,7 +185,8 @@ class MentionScanner:
             w for w in (STOP_CAPS - STOP_BUT_NAME_START) | CALENDAR_WORDS
             if w not in gz.places and w not in gz.orgs and w.lower() not in gz.titles
             and w not in HONORIFICS and w not in ROYAL_TITLES)
-        self._run_cache: dict[str, tuple[list[str], list[int], list[_Seg], bool]] = {}
+        self._run_cache: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
+                                        tuple[_Seg, ...], bool]] = {}
 
     # --------------------------------------------------------------- segmentation
     def _segment(self, toks: list[str]) -> list[_Seg]:
@@ -288,17 +290,28 @@ class MentionScanner:
                 # text alone: names and titles recur within and across articles (speed)
                 c_toks: list[str] = []
                 c_starts: list[int] = []
+                c_ends: list[int] = []
                 for tm in _RUN_TOKEN.finditer(run):
                     c_toks.append(tm.group())
                     c_starts.append(tm.start())
+                    c_ends.append(tm.end())
                 c_segs = self._segment(c_toks)
-                cached = (c_toks, c_starts, c_segs, any(sg.kind == "unk" for sg in c_segs))
+                # tuples: smaller than lists, and the collector stops tracking those of
+                # strings and numbers
+                cached = (tuple(c_toks), tuple(c_starts), tuple(c_ends), tuple(c_segs),
+                          any(sg.kind == "unk" for sg in c_segs))
                 if len(run_cache) >= _RUN_CACHE_MAX:
-                    run_cache.clear()
+                    # least recently used first: drop the older half, keep the recurring runs
+                    for old in list(itertools.islice(run_cache, _RUN_CACHE_MAX // 2)):
+                        del run_cache[old]
                 run_cache[run] = cached
-            toks, rel_starts, segs, has_unk = cached
+            else:
+                # a hit moves to the end: the dict's order is the recency order
+                del run_cache[run]
+                run_cache[run] = cached
+            toks, rel_starts, rel_ends, segs, has_unk = cached
             starts = [rs + s for s in rel_starts]
-            ends = [s + len(t) for s, t in zip(starts, toks, strict=True)]
+            ends = [rs + e for e in rel_ends]
             possessive = bool(_POSSESSIVE.match(text, re_)) and text.startswith(("'s", "’s"), re_)
             # pre-context: lowercase title words between the previous run and this one
             if has_unk:

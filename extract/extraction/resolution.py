@@ -28,6 +28,28 @@ _FILLER_TAIL = re.compile(
     r"on\s+(?-i:[A-Z][a-z]{{2,8}}\.?)\s+\d{{1,2}}|on\s+\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})|today|yesterday|"
     r"(?:this|last)\s+(?:week|month))\b)+\s*$".format("|".join(
         re.escape(f) for f in sorted(SPEECH_FILLERS, key=len, reverse=True))), re.IGNORECASE)
+# The last whitespace-delimited word a match of _FILLER_TAIL can end with (every branch ends
+# in a word character right before the trailing spaces): a window whose last word is none of
+# these cannot match, and the end-anchored search over it is skipped (speed: most verbs follow
+# a name)
+_FILLER_LAST = frozenset({f.split()[-1] for f in SPEECH_FILLERS} | {
+    "statement", "interview", "today", "yesterday", "week", "month"})
+# letters IGNORECASE matches with an ASCII letter that str.lower() does not map to it
+_IGNORECASE_FOLDS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _may_end_filler(window: str) -> bool:
+    """Whether ``window`` may end in a match of :data:`_FILLER_TAIL` (a necessary condition)."""
+    words = window.rsplit(None, 2)
+    if not words:
+        return False
+    last = words[-1].translate(_IGNORECASE_FOLDS).lower()
+    if last in _FILLER_LAST or last.endswith(("day", "ly")) or last.isdigit():
+        return True  # a filler word, "on <weekday>", "<adverb>ly", "on <month> <day>"
+    # "on 12 June": a capitalised word after the day's number
+    return words[-1][:1].isupper() and len(words) >= 2 and words[-2].isdigit()
+
+
 _PRONOUN_TAIL = re.compile(r"(?<![\w’'])(he|she|He|She)\s*$")
 # "It added ...", "It also said ...": an organisation as the subject
 _IT_SUBJECT = re.compile(r"\s*It(?:\s+(?:also|further|then|later|again))?\s*")
@@ -151,12 +173,17 @@ class Resolution:
         lo = max(sent.start, pos - 260)
         body = self.body
         # the tail patterns are anchored at the end: search short windows (speed)
-        fm = _FILLER_TAIL.search(body, max(lo, pos - 70), pos)
+        flo = max(lo, pos - 70)
+        fm = _FILLER_TAIL.search(body, flo, pos) if _may_end_filler(body[flo:pos]) else None
         cut = fm.start() if fm else pos
         while cut > lo and body[cut - 1] == " ":
             cut -= 1
         # a relative clause: "Kojo Asante-Mensah, who urged ..."
-        wm = _WHO_TAIL.search(body, max(lo, cut - 60), cut) or _AMONG_TAIL.search(body, max(lo, cut - 90), cut)
+        # (both need a literal "who" / "among": a substring test skips most searches)
+        wlo = max(lo, cut - 60)
+        alo = max(lo, cut - 90)
+        wm = (_WHO_TAIL.search(body, wlo, cut) if "who" in body[wlo:cut] else None) or (
+            _AMONG_TAIL.search(body, alo, cut) if "among" in body[alo:cut] else None)
         if wm:
             cut = wm.start()
         hl = max(lo, cut - 120)

@@ -41,10 +41,10 @@ from extract.extraction.model import Evidence, Statement, actor_of
 from extract.extraction.people import Entity
 from extract.extraction.resolution import Agent, SpeakerMemory
 from extract.extraction.sentences import Sentence
+from extract.extraction.vocab import alternation
 
-_VERB_RE = re.compile(
-    r"(?<![\w’'\-])({})(?![\w’'\-])".format("|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(SPEECH_FORMS, key=len, reverse=True))))
+# the forms as one prefix tree, longest first (vocab.alternation: several times faster)
+_VERB_RE = re.compile(rf"(?<![\w’'\-])({alternation(SPEECH_FORMS)})(?![\w’'\-])")
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording\s+to\s+")
 _AFTER_VERB = re.compile(
     r"(?:\s*,?\s*(?:(?:on\s+|late\s+|early\s+|late\s+on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"

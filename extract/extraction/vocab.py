@@ -149,9 +149,58 @@ def phrase_pattern(phrase: str) -> str:
 
 def alternation(phrases: Iterable[str]) -> str:
     """A non-capturing alternation of entries, longest first (so "phone call" wins over
-    "call")."""
+    "call").
+
+    Written as a prefix tree when it can be ("me(?:et(?:ing|s)?|t)" for "meet", "meeting",
+    "meets", "met"): the engine then tests each next character once instead of trying every
+    entry in turn at every word, several times faster on long lists. It matches the same
+    text: the entries matching at one position are prefixes of one another, and both forms
+    try the longest first (a node's continuations before the entry ending there)."""
     uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_pattern(p) for p in uniq) + ")" if uniq else "(?!)"
+    if not uniq:
+        return "(?!)"
+    tree = _prefix_tree(uniq)
+    if tree is not None:
+        return "(?:" + tree + ")"
+    return "(?:" + "|".join(phrase_pattern(p) for p in uniq) + ")"
+
+
+# characters a prefix tree may hold: ASCII, so that under IGNORECASE (an alternation inside
+# "(?i:...)") two branches of one node differing by case are detected by str.lower()
+_TREE_CHARS = re.compile(r"[ -~]*")
+
+
+def _prefix_tree(phrases: list[str]) -> str | None:
+    """The prefix-tree regex of literal entries, or None when an entry has a "*" wildcard,
+    a non-ASCII character, or two branches of one node could match the same character
+    ignoring case (then only the plain alternation keeps the longest-first order)."""
+    root: dict[str, dict] = {}
+    for p in phrases:
+        words = p.split()
+        if "*" in words or not _TREE_CHARS.fullmatch(p):
+            return None
+        node = root
+        for ch in " ".join(words):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str | None:
+        kids = [ch for ch in node if ch]
+        if len({ch.lower() for ch in kids}) != len(kids):
+            return None
+        parts = []
+        for ch in kids:
+            rest = emit(node[ch])
+            if rest is None:
+                return None
+            parts.append((r"\s+" if ch == " " else re.escape(ch)) + rest)
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        # continuing before stopping: the longer entry is tried first
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def hint_words(phrases: Iterable[str]) -> frozenset[str]:

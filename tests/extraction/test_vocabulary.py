@@ -78,3 +78,32 @@ def test_one_set_of_cues_for_every_rule() -> None:
     assert cues.is_denied("has cancelled his")
     assert not cues.is_denied("the minister")
     assert cues.NEGATED_AFTER.match(" to Paris was postponed")
+
+
+def _plain_alternation(phrases: list[str]) -> str:
+    from extract.extraction.vocab import phrase_pattern
+
+    uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_pattern(p) for p in uniq) + ")"
+
+
+def test_prefix_tree_alternation_matches_like_the_plain_one() -> None:
+    import re
+
+    phrases = ["meet", "meeting", "meets", "met", "met with", "called", "called on", "called for",
+               "phone call", "call", "calls", "talks", "talk"]
+    tree = alternation(phrases)
+    assert tree != _plain_alternation(phrases)  # written as a prefix tree
+    text = ("They met  with him, then called   on her; meetings and a phone call followed the calls. "
+            "Talks? talk talks. He metwith nobody; MEETING Called For")
+    for flags in (0, re.IGNORECASE):
+        for wrap in ("(?<![\\w-])({})(?![\\w-])", "({})", "({})\\s+\\w+"):
+            got = [(m.span(), m.group(1)) for m in re.finditer(wrap.format(tree), text, flags)]
+            want = [(m.span(), m.group(1)) for m in re.finditer(wrap.format(_plain_alternation(phrases)), text, flags)]
+            assert got == want
+
+
+def test_alternation_keeps_the_plain_form_for_wildcards_and_case_pairs() -> None:
+    assert alternation(["a * b", "c"]) == _plain_alternation(["a * b", "c"])
+    # "Call" and "call" in one node could both match under IGNORECASE: the plain form
+    assert alternation(["Call", "call for"]) == _plain_alternation(["Call", "call for"])
