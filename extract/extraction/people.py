@@ -535,6 +535,9 @@ class MentionScanner:
         if not window.endswith(" ") or window.endswith("  "):
             return None, None, None, False
         parts = window[:-1].split(" ")
+        last = parts[-1].lower().strip(".")
+        if last not in self.title_words and last not in ("of", "the", "for"):
+            return None, None, None, False  # no title word kept below (speed: most runs)
         words = []
         for w in reversed(parts[-6:]):
             if not w or not _WORD_CHARS.fullmatch(w):
@@ -666,11 +669,16 @@ class EntityTable:
         # persons: full names first (longest first), then short forms
         full = sorted({c.tokens for c in persons if len(c.tokens) >= 2}, key=len, reverse=True)
         canon: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # each name's token set once (not once per pair); longest first, so the longer
+        # names a name may be part of all come before it
+        full_sets = [(other, frozenset(other)) for other in full]
         for toks in full:
             target = None
             ts = set(toks)
-            for other in full:
-                if len(other) > len(toks) and ts <= set(other):
+            for other, other_set in full_sets:
+                if len(other) <= len(toks):
+                    break
+                if ts <= other_set:
                     target = canon.get(other, other)
                     break
             canon[toks] = target or toks
