@@ -223,6 +223,10 @@ _SPEECH_BEFORE = re.compile(r"\b(?:speech|address|lecture|remarks|keynote|press\
 _ORG_HOSTED = re.compile(r"\b(?:hosted|organi[sz]ed|convened)\s+(?:a|an|the)\s")
 _THIS_CAME = re.compile(rf"\s*(?:This|That|It)\s+(?:came|took\s+place)\s+(?:in|during|at|on)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?"
                         rf"(?P<noun>{_NOUNS})\b")
+_PRESS_EVENT = re.compile(r"\b(?:press|news|media)\s+(?:conference|briefing|event)\b")
+# who gathers for a session: "Leaders of the bloc, including X and Y, gathered in ..."
+_GATHER_SUBJECT = re.compile(r"\b(?:[Ll]eaders|[Mm]inisters|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)|[Pp]residents|"
+                             r"[Dd]elegates|[Dd]elegations|[Ee]nvoys|[Dd]iplomats|[Nn]egotiators)\b")
 _HELD_PASSIVE = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?held|started|began|opened|took\s+place|convened)\b")
 # "Leaders of the bloc, including X and Y,": named members of a list subject
 _LIST_SUBJECT = re.compile(r"\b(?:including|among\s+them|such\s+as|and)\s")
@@ -567,8 +571,12 @@ class MeetingRules:
                 # "The delegations were headed by X and Y": one meeting of all of them
                 prev = doc.sentences[sent.index - 1].text if sent.index else ""
                 before = " ".join(x.text for x in doc.sentences[max(0, sent.index - 2):sent.index + 1]).lower()
+                if kind in ("present_post", "attended") and _PRESS_EVENT.search(doc.body, max(sent.start, ts - 60), te + 40):
+                    continue  # "A and B attended the press conference": no meeting of theirs
                 ok = len(_unique(people)) >= 2 and (
-                    kind in ("headed", "gathered")
+                    kind == "headed"
+                    or (kind == "gathered" and bool(_GATHER_SUBJECT.search(doc.body, sent.start, ts)
+                                                    or _MEETING_WORDS.search(sent.text)))
                     or (kind == "present_post" and not re.match(r"(?:also\s+)?(?:addressed|were|was)\b", m.group().strip()))
                     or (kind == "attended" and bool(_EVENT_SUBJECT.match(sent.text)))
                     or (kind == "attendees" and bool(_MEETING_WORDS.search(before))))
@@ -668,9 +676,12 @@ class MeetingRules:
             return None  # but "... before meeting President X": the clause's subject met X
         if kind == "met" and word == "meeting" and re.search(r"\b(?:before|after|while|when)\s+$", pre):
             kind = "their_meeting"
+        prev = doc.sentences[sent.index - 1].text if kind == "spoke" and sent.index else ""
         if kind == "spoke" and not (_PHONE.search(sent.text) or _VIDEO.search(sent.text)
                                     or _CALL_RX.search(sent.text) or _THE_CALL.search(sent.text)
-                                    or _READOUT.search(sent.text)):
+                                    or _READOUT.search(sent.text)
+                                    # "X held a phone call with Y. X and Y spoke for 30 minutes on Tuesday"
+                                    or (_CALL_RX.search(prev) and re.match(r"\s+for\s", body[te:te + 5]))):
             return None  # "spoke to X ..., in a readout of the call": a call; otherwise a speech
         if kind == "courtesy" and m.group().startswith("called") and (not re.match(
                 r"\s+(?:[A-Z]|the\s+(?:[A-Z]|visiting|new))", body[te:te + 20]) or re.match(
@@ -828,15 +839,20 @@ class MeetingRules:
         parts = _subject_group(doc, t.sent, t.ts, t.found)
         if t.kind == "call" and not parts:
             parts = _sentence_subject(doc, t.sent, t.ts)
-        wm = (_WITH_TO if t.kind == "spoke" else _WITH).search(body, t.te, min(t.chi, t.te + 90))
+        chi = t.chi
+        gm = _GAP_MODIFIERS.match(body, t.te)
+        if gm and chi <= gm.end():
+            # "held his first call since taking office with X": "since" opens no clause here
+            chi = doc.dates.clause_bounds(t.sent, min(t.sent.end - 1, gm.end() + 1))[1]
+        wm = (_WITH_TO if t.kind == "spoke" else _WITH).search(body, t.te, min(chi, t.te + 90))
         if wm is None and t.kind == "held" and re.search(r"(?:courtesy|farewell)\s+call$", t.m.group()):
             wm = re.compile(r"\s+(?:on|to)\s+").match(body, t.te)  # "has paid a courtesy call on X"
         if wm and not _OBJ_STOP.search(_GAP_MODIFIERS.sub(" ", body[t.te:wm.start()])):
-            objs = _objects(doc, wm.end(), t.chi)
-            if not any(e.kind != "person" or e.strength > 0 for e in objs) and re.match(r",\s*[A-Z]", body[t.chi:t.chi + 3]):
+            objs = _objects(doc, wm.end(), chi)
+            if not any(e.kind != "person" or e.strength > 0 for e in objs) and re.match(r",\s*[A-Z]", body[chi:chi + 3]):
                 # "a courtesy call on Minister-designate for Foreign Affairs, Jane Doe": the
                 # name in apposition to the title
-                objs = _objects(doc, wm.end(), doc.dates.clause_bounds(t.sent, t.chi + 2)[1])
+                objs = _objects(doc, wm.end(), doc.dates.clause_bounds(t.sent, chi + 2)[1])
             parts += objs
             if t.kind == "call" and len(parts) == 1 and re.search(r"(?:^|\b)(?:[Ii]n|[Dd]uring)\s+(?:a|an|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}$", t.pre):
                 # "In a phone call with X, Y said ...": the caller is the subject after the phrase

@@ -182,3 +182,21 @@ def test_ambassador_extraordinary_is_a_title(extractor: Extractor) -> None:
     got = _meetings(extractor, "Foreign Minister Hana Sato received Ambassador Extraordinary and Plenipotentiary "
                                "of Peru Tomas Rivera on Monday.")
     assert got == {(_pair("Hana Sato", "Tomas Rivera"), "in_person", False)}
+
+
+def test_a_press_conference_attended_by_two_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "President Amara Kone and Prime Minister Lise Haugen attended the press "
+                                "conference in Lima on Monday.") == set()
+
+
+def test_a_crowd_gathering_is_no_meeting(extractor: Extractor) -> None:
+    assert _meetings(extractor, "Fans, including Amara Kone and Lise Haugen, gathered at the stadium on Monday.") == set()
+
+
+def test_a_first_call_since_taking_office_then_its_day(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Foreign Minister Cho Min-ho held his first phone call since taking office with his Japanese "
+        "counterpart, Yoko Kamiyama, to discuss bilateral relations. Cho and Kamiyama spoke for over "
+        "30 minutes on Monday afternoon."))
+    assert [(sorted(p.name for p in m.participants), m.mode, str(m.date)) for m in ex.meetings] == [
+        (["Cho Min-ho", "Yoko Kamiyama"], "phone", "2024-01-08")]
