@@ -201,12 +201,14 @@ _ATTEND = re.compile(
     r"|\b(?:consultations|talks|meeting|session|dialogue|negotiations|summit|conference|forum|roundtable)\s+attended\s+by\s+)"
     r"|(?P<present_pre>(?<![\w])(?:[Aa]lso\s+)?[Pp]resent\s+(?:there\s+|at\s+the\s+\w+\s+|during\s+the\s+\w+\s+|"
     r"on\s+the\s+occasion\s+)?(?:were|was)\s+)"
-    r"|(?P<present_post>\b(?:(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)|(?:also\s+)?(?:addressed|attended|joined|sat\s+in\s+on)\s+"
+    r"|(?P<present_post>\b(?:(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance|among\s+the\s+(?:attendees|participants))|(?:also\s+)?(?:addressed|attended|joined|sat\s+in\s+on)\s+"
     r"the\s+(?:[\w\-]+\s+)?(?:meeting|summit|session|talks|conference|forum|gathering|dialogue|roundtable|seminar)"
     r"|(?:also\s+)?(?:took\s+part|participated|taken\s+part)\s+in\s+(?:the|a|an|their)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:meeting|meetings|summit|session|talks|conference|forum|gathering|dialogue|roundtable|seminar|consultations|"
     r"negotiations|discussions))\b)"
     r"|(?P<attendees>(?<![\w])(?:(?:[Kk]ey|[Oo]ther|[Tt]he)\s+)?(?:attendees|participants)\s+(?:include|included|were|are)\s+"
+    r"|(?<![\w])[Tt]aking\s+part\s+in\s+the\s+(?:[\w\-]+\s+){0,2}?(?:meeting|talks|summit|session|consultations|"
+    r"negotiations|conference|dialogue|discussions)\s+(?:were|was)\s+"
     r"|(?<![\w])[Aa]mong\s+the\s+(?:attendees|participants)\s+(?:are|were)\s+)"
     r"|(?P<headed>\bdelegations\s+(?:of\s+the\s+(?:two\s+)?(?:parties|sides|countries)\s+)?(?:were\s+)?(?:headed|led)\s+by\s+)"
     r"|(?P<gathered>\b(?:gathered|convened|assembled)\s+(?=(?:in|at|for|on)\s))"
@@ -445,23 +447,25 @@ class MeetingRules:
             out.append(m.entity)
         return out
 
-    def _occasion_before(self, sent: Sentence) -> tuple[date | None, str, Location | None] | None:
+    def _occasion_before(self, sent: Sentence, back: int = 1) -> tuple[date | None, str, Location | None] | None:
         """The date and place of an occasion the sentence before reports without naming
         anyone ("Political consultations were held in Baku on 25 May."), for the sentence
         that names its participants; None when that sentence reported a meeting of its own."""
         doc = self.doc
-        if sent.index == 0 or sent.para - doc.sentences[sent.index - 1].para > 1:
-            return None
-        ps = doc.sentences[sent.index - 1]
-        if not _MEETING_WORDS.search(ps.text) or any(f.sent is ps for f in self.found):
-            return None
-        pm = _HELD_PASSIVE.search(ps.text)
-        if pm is None:
-            return None
-        d, prec, explicit = doc.dates.event_date(ps, ps.start + pm.start(), False)
-        if not explicit:
-            return None
-        return d, prec, location_in(doc, ps.start, ps.end)
+        for k in range(sent.index - 1, max(-1, sent.index - 1 - back), -1):
+            ps = doc.sentences[k]
+            if sent.para - ps.para > back:
+                return None
+            if not _MEETING_WORDS.search(ps.text.lower()) or any(f.sent is ps for f in self.found):
+                continue
+            pm = _HELD_PASSIVE.search(ps.text)
+            if pm is None:
+                continue
+            d, prec, explicit = doc.dates.event_date(ps, ps.start + pm.start(), False)
+            if not explicit:
+                return None
+            return d, prec, location_in(doc, ps.start, ps.end)
+        return None
 
     def _recent(self, found: list[_Found], sent: Sentence, back: int = 2) -> _Found | None:
         for f in reversed(found):
@@ -577,14 +581,15 @@ class MeetingRules:
                     kind == "headed"
                     or (kind == "gathered" and bool(_GATHER_SUBJECT.search(doc.body, sent.start, ts)
                                                     or _MEETING_WORDS.search(sent.text)))
-                    or (kind == "present_post" and not re.match(r"(?:also\s+)?(?:addressed|were|was)\b", m.group().strip()))
+                    or (kind == "present_post" and not re.match(r"(?:also\s+)?(?:addressed|(?:were|was)\s+(?:also\s+)?(?:present|in))\b",
+                                                                m.group().strip()))
                     or (kind == "attended" and bool(_EVENT_SUBJECT.match(sent.text)))
                     or (kind == "attendees" and bool(_MEETING_WORDS.search(before))))
                 if ok:
                     d, prec, explicit = doc.dates.event_date(sent, ts, False)
                     mode = _mode(prev + " " + sent.text if kind != "gathered" else sent.text, "attended", "")
                     loc = location_in(doc, sent.start, sent.end) if mode == "in_person" else None
-                    occasion = self._occasion_before(sent) if kind != "gathered" else None
+                    occasion = self._occasion_before(sent, 3 if kind == "attendees" else 1) if kind != "gathered" else None
                     if occasion is not None:
                         # "Consultations were held in Baku on 25 May. X and Y took part": the
                         # sentence before names the occasion, its date and place

@@ -200,3 +200,24 @@ def test_a_first_call_since_taking_office_then_its_day(extractor: Extractor) -> 
         "30 minutes on Monday afternoon."))
     assert [(sorted(p.name for p in m.participants), m.mode, str(m.date)) for m in ex.meetings] == [
         (["Cho Min-ho", "Yoko Kamiyama"], "phone", "2024-01-08")]
+
+
+def test_attendees_of_a_summit_convened_sentences_before(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "The regional summit convened on Monday in the Peruvian city of Lima.\n"
+        "The host thanked the guests.\n"
+        "Among the attendees were President Amara Kone and Prime Minister Lise Haugen.\n"
+        "Chancellor Rolf Brandt and President Ines Duarte were among the attendees."))
+    assert [(sorted(p.name for p in m.participants), m.country, str(m.date)) for m in ex.meetings] == [
+        (["Amara Kone", "Ines Duarte", "Lise Haugen", "Rolf Brandt"], "PER", "2024-01-08")]
+
+
+def test_taking_part_in_the_meeting_were(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Taking part in the meeting were Foreign Minister Tomas Rivera, Foreign Minister "
+                               "Hana Sato and Foreign Minister Lise Haugen.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato", "Lise Haugen"), "in_person", False)}
+
+
+def test_named_ministers_gathered_for_a_virtual_meeting(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Tomas Rivera, Hana Sato and Lise Haugen gathered for a virtual meeting on Monday.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato", "Lise Haugen"), "video", False)}
