@@ -80,7 +80,7 @@ _OBJ_STOP = re.compile(
     r"[;:“\"]|(?<![A-Z])\.(?:\s|$)|\s(?:to\s+(?:discuss|talk|review|sign|seek|push|press|address|explore|"
     r"strengthen|boost|deepen|promote|ease|resolve|mark|attend|hear)|since|after|before|when|while|"
     r",?\s*and\s+(?:was|were|is|are|will|would|has|had|later|then|also|is\s+due|was\s+due)|"
-    r"where|amid|as|because|during|following|ahead\s+of|who|which|said|says|told|and\s+(?:said|told|"
+    r"where|amid|as|because|during|following|ahead\s+of|who|which|said|says|told|met\s+with|and\s+(?:said|told|"
     r"discussed|agreed|signed|urged|called|pledged|vowed)|but|,?\s*and\s+(?:on|in|at|later\s+on)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
     r"(?:held|met|spoke|called|hosted|received|paid|had|visited|travelled|traveled|flew|went|attended)|and\s+(?:later\s+|then\s+|also\s+)?(?:[a-z]+ed|held|met|"
     r"made|took|paid|sat|spoke|gave|went|flew|left|laid|saw|had)|"
@@ -745,6 +745,12 @@ class MeetingRules:
 
     def _their(self, t: _Trigger) -> _Parts | None:
         parts = _sentence_subject(self.doc, t.sent, t.ts)
+        bm = re.match(r"\s+between\s+", self.doc.body[t.te:t.te + 12])
+        if len(parts) < 2 and bm:
+            # "The talks took place in a meeting between X and Y"
+            objs = _objects(self.doc, t.te + bm.end(), t.chi)
+            if len(objs) >= 2:
+                return _Parts(objs)
         wm = re.match(r"\s+with\s+", self.doc.body[t.te:t.te + 8])
         if len(parts) < 2 and wm and re.match(r"[Ii]n|[Dd]uring", t.m.group()):
             # "In a phone call with X on Monday, Y said ...": X, and the subject after the phrase

@@ -221,3 +221,15 @@ def test_taking_part_in_the_meeting_were(extractor: Extractor) -> None:
 def test_named_ministers_gathered_for_a_virtual_meeting(extractor: Extractor) -> None:
     got = _meetings(extractor, "Tomas Rivera, Hana Sato and Lise Haugen gathered for a virtual meeting on Monday.")
     assert got == {(_pair("Tomas Rivera", "Hana Sato", "Lise Haugen"), "video", False)}
+
+
+def test_the_talks_took_place_in_a_meeting_between(extractor: Extractor) -> None:
+    got = _meetings(extractor, "The talks took place in a meeting between Deputy Minister Tomas Rivera and "
+                               "Director General Hana Sato.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "in_person", False)}
+
+
+def test_talks_with_a_group_end_at_the_next_met_with(extractor: Extractor) -> None:
+    got = _meetings(extractor, "Before meeting Sergei Volkov on Tuesday night, Amir Tehrani who is the second man "
+                               "in the nuclear talks with the world powers met with envoy Lise Haugen.")
+    assert (_pair("Sergei Volkov", "Lise Haugen"), "in_person", False) not in got
