@@ -143,6 +143,7 @@ _TRIM = " \t,.;:—–-"
 _LABEL = re.compile(r"\s*((?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|A)\s*:\s+(?=\S)")
 _SPOKES_LABELS = frozenset({"a", "spokesperson", "spokesman", "spokeswoman", "the spokesperson", "the spokesman",
                             "answer"})
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|you|your|Your)\b")
 _HONORIFIC_LABEL = re.compile(r"(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.?\s+")
 # "..., it said in a statement": the organisation just quoted or named
 _IT_TRAIL = re.compile(r"(?:[,”\"»]\s*|^\s*)it\s+(?:also\s+|further\s+)?$")
@@ -302,8 +303,13 @@ class StatementRules:
                 continue
             if any(not doc.in_quote(ws + v.start()) for v in _VERB_RE.finditer(body[ws:nxt.end])):
                 continue  # the paragraph attributes its own words ("“...,” he said")
+            if body[ws] not in "“\"«" and not _FIRST_PERSON.search(body, ws, nxt.end):
+                continue  # "Lina Orvath:" over a profile written about her: not her words
             out[n] = (ms[0].entity, ms[0].start, ws, nxt.end)
-        if len(found) < 2:
+        if len(found) < 2 or not any(lab.lower().rstrip(".") in ("q", "question") for _, _, _, lab in found) and \
+                not any(body[p.start:p.end].rstrip().endswith("?") for p in paras):
+            # a transcript asks questions; "Bukayo Saka: lively on the right ..." in a
+            # list of player ratings or profiles is the writer's words
             return out
         spokes: Entity | None = None
         persons = [e for e in doc.mentions.table.entities if e.kind == "person" and e.strength > 0]

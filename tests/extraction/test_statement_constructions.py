@@ -236,3 +236,12 @@ def test_a_coordinated_verb_of_the_reported_clause_stays(extractor) -> None:  # 
     ex = extractor.extract(article(
         "Foreign Minister Lina Orvath said Vienna valued the partnership and hoped trade would grow."))
     assert ("Lina Orvath", "Vienna valued the partnership and hoped trade would grow", False) in _st(ex)
+
+
+def test_player_ratings_and_profiles_are_no_transcript(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "Striker Jonas Berg and winger Maya Obi starred in the win on Saturday.\n"
+        "Jonas Berg: Lively throughout and took his goal well, 8 out of 10.\n"
+        "Maya Obi: Created two chances and tracked back with energy, 7 out of 10.\n"
+        "Foreign Minister Lina Orvath:\nA career diplomat, she served in Paris and Rome before taking office."))
+    assert _st(ex) == []
