@@ -101,6 +101,8 @@ _DELEGATIONS = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth|[Tt]he\s+[A-Z][\w\.]*\s+an
 # with", "held his first call since taking office with"
 _GAP_MODIFIERS = re.compile(r"\s(?:over|on|by|via)\s+(?:the\s+)?(?:tele)?phone\b|\ssince\s+(?:taking|assuming)\s+office\b"
                             r"|\ssince\s+(?:his|her|their)\s+(?:appointment|election|inauguration)\b")
+_NEXT_VERB = re.compile(r",?\s+and\s+(?:(?:on|in|at)\s+[\w\-]+(?:\s+[\w\-]+)?\s+|later\s+|then\s+|also\s+)?"
+                        r"(?:held|met|spoke|called|hosted|received|paid|had|visited|travelled|traveled|flew|went|attended)\s")
 _AND_BETWEEN_NAMES = re.compile(r"[A-Z][\w\-]+\s+and\s+(?:visiting\s+)?(?:[A-Z]|[a-z]+\s+[A-Z])")
 # rules that report more about a meeting rather than a new one
 _IMPLIED = ("meeting.interaction", "meeting.joint")
@@ -999,7 +1001,10 @@ class MeetingRules:
                 if prev and not body[prev[-1].end:clo].strip(" ,"):
                     loc = as_location(prev[-1])
             if loc is None:
-                loc = location_in(doc, loc_lo, chi)
+                # "met A on Monday, and held talks with B in Paris on Thursday": Paris is
+                # the next verb's place, not this meeting's
+                nv = _NEXT_VERB.search(body, te, chi) if kind in ("met", "held", "host", "sat", "courtesy") else None
+                loc = location_in(doc, loc_lo, nv.start() if nv else chi)
         host_country = None
         host = got.host if t.passive else (parts[0] if kind == "host" else None)
         # the host's country: stated, or the dateline's for a local official

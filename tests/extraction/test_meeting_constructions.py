@@ -233,3 +233,11 @@ def test_talks_with_a_group_end_at_the_next_met_with(extractor: Extractor) -> No
     got = _meetings(extractor, "Before meeting Sergei Volkov on Tuesday night, Amir Tehrani who is the second man "
                                "in the nuclear talks with the world powers met with envoy Lise Haugen.")
     assert (_pair("Sergei Volkov", "Lise Haugen"), "in_person", False) not in got
+
+
+def test_the_next_verbs_place_is_not_this_meetings(extractor: Extractor) -> None:
+    ex = extractor.extract(article(
+        "Foreign Minister Tomas Rivera met Prime Minister Lise Haugen on Monday, and held talks with "
+        "President Amara Kone in Paris on Thursday."))
+    got = {(frozenset(p.name for p in m.participants), m.country) for m in ex.meetings}
+    assert got == {(_pair("Tomas Rivera", "Lise Haugen"), None), (_pair("Tomas Rivera", "Amara Kone"), "FRA")}
