@@ -119,7 +119,7 @@ class Affiliation:
                         p = self.gz.places.get(om.group("based"))
                         if p is not None and not p.ambiguous:
                             ent.country = p.iso3
-            if m.end < len(body) and body[m.end] == ",":
+            if m.end < len(body) and body[m.end] == "," and not self._titles_next_name(m.end):
                 title, country = apposition_attributes(self.scanner, body, m.end)
                 if title or country:
                     gov = None
@@ -130,6 +130,16 @@ class Affiliation:
                         if t is not None and gov is None:
                             gov = t.is_government and t.role != "non_government"
                     ent.absorb(country, title, None, gov)
+
+    def _titles_next_name(self, pos: int) -> bool:
+        """ "King X, Japanese Prime Minister Y flew on": the words after the comma title the
+        next name, they are no apposition of the name before."""
+        nxt = self.mentions.agents_in(pos + 1, min(len(self.body), pos + 80))
+        nxt = [x for x in nxt if x.kind == "person"][:1]
+        if not nxt:
+            return False
+        gap = self.body[pos + 1:nxt[0].start]
+        return bool(gap.strip()) and "," not in gap and only_titles(self.scanner, gap)
 
     def _respective_countries(self) -> None:
         """ "the foreign ministers of Brazil, Germany and Japan, A, B and C": each name

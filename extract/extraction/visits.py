@@ -64,6 +64,15 @@ _VERB = re.compile(
     rf"|(?P<lead>{alternation(_TV['lead'])})\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){{0,4}}?delegation\s+(?:\w+\s+){{0,2}}?to(?=\s)"
     rf"|(?P<attend>{alternation(_TV['attend'])}\s+(?:the|a|an|this\s+year['’]s|last\s+\w+['’]s|[A-Z][\w\-]*['’]s)\s+"
     rf"(?:[\w’'\-\.]+\s+){{0,5}}?{alternation(_TV['attend_event'])})(?=[\s,.;])"
+    # "met his Brazilian counterpart in Brasilia", "held talks in Brasilia": an engagement
+    # abroad whose other side is unnamed
+    r"|(?P<met_in>(?:met|meets|held\s+talks|holds\s+talks|holding\s+talks)\s+"
+    r"(?:with\s+)?(?:(?:his|her|their|the)\s+(?:[\w\-]+\s+){0,3}?(?:counterparts?|hosts?|leaders?|officials|"
+    r"president|prime\s+minister|premier|king|emir|minister)\s+)?in)(?=\s+[A-Z])"
+    # "X accompanied Prime Minister Y to Brazil": the companion travels
+    r"|(?P<accompany>accompan(?:ied|ies|ying)\s+(?:[\w\-\.’']+\s+){1,6}?to)(?=\s+(?:the\s+)?[A-Z])"
+    # "a tour that will also take him to Oman and Kuwait"
+    r"|(?P<take>(?:will\s+|would\s+)?(?:also\s+)?(?:take|took)\s+(?:him|her|them)\s+(?:on\s+)?to)(?=\s)"
     # "X said here", "told reporters here": a foreigner speaking in the dateline's city
     r"|(?P<here>(?:said|says|speaking|told\s+(?:reporters|journalists|the\s+media|a\s+(?:news|press)\s+"
     r"(?:conference|briefing)))\s+here)(?=[\s,.;])"
@@ -73,14 +82,20 @@ _VERB = re.compile(
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
-               "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here")
+               "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here", "met_in", "accompany", "take")
 # a finite past verb between a planned cue and a trip noun reports the trip ("will retire
 # after he visited ..."): the noun keeps its own, factual, reading
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|has|have|did|said|says|told|made|built|took|held|met|gave|began|"
                           r"went|came|saw|paid|led|flew|left|spent|won|forged|during\s+(?:his|her|their)\s+last)\b"
                           r"|\b[a-z]+ed\s+(?:a|an|the|his|her|their|during|on|in)\b")
+_PERFORMERS = frozenset(_TV.get("performer", ()))
+# a competition or a show as the purpose of a trip by someone holding no office
+_PERFORMANCE = re.compile(r"\b(?:for|ahead\s+of|to\s+play|to\s+compete\s+in)\s+(?:(?:the|a|an|their|his|her|this|next|"
+                          r"[A-Z][\w’'\-]*|\w+['’]s)\s+){0,4}(?:friendly|match|matches|fixture|qualifiers?|tournament|"
+                          r"championships?|concerts?|gig|race|Grand\s+Prix|Open)\b")
 # the trips that may name several stops after their first destination
-_LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route", "due"))
+_LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route", "due", "accompany",
+                         "take"))
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
                          r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
@@ -135,8 +150,10 @@ _LED_SUBJECT = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){0,3}?(?:de
                           r"(?:led|headed)\s+by\s+(?P<who>[^,]{3,80}),\s+(?:\w+\s+){0,2}$")
 # Every visit trigger contains one of these words (a cheap filter before the regexes).
 # (the events attended need their verb: "attended", a hint itself)
-_VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for k, fs in _TV.items() if k != "attend_event" for f in fs),
-                           "delegation", "addressed", "addresses", "addressing", "address", "expected", "due", "here"])
+_VISIT_HINTS = hint_words([*VOCAB.visit_nouns, *(f for k, fs in _TV.items() if k not in ("attend_event", "performer")
+                                                  for f in fs),
+                           "delegation", "addressed", "addresses", "addressing", "address", "expected", "due", "here", "met", "meets", "talks", "accompanied",
+                           "accompanies", "accompanying", "take", "took"])
 _COMPANION_HINTS = frozenset("""
 accompanied accompanying travelling traveling travelled traveled flown flew came come delegation
 part members member
@@ -353,6 +370,8 @@ class VisitRules:
                     gap = body[m.end:k]
                     if m.kind != "person" or m.entity is None or not _COORD.fullmatch(gap):
                         break
+                    if _NOT_SUBJECT.search(body, max(sent.start, m.start - 30), m.start):
+                        break  # "After talks with King X, Prime Minister Y flew on": X is the host
                     ents.insert(0, m.entity)
                     k = m.start
         else:
@@ -459,6 +478,8 @@ class VisitRules:
                     kind = "noun" if loc is not None else kind
             elif kind == "here":
                 loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False) if doc.dateline else None
+            elif kind in ("met_in", "accompany", "take"):
+                loc = destination_after(doc, te, sent.end, max_gap=6)
             elif kind in ("infor", "due"):
                 loc = destination_after(doc, te, sent.end, max_gap=6)
             elif kind == "address":
@@ -509,6 +530,8 @@ class VisitRules:
                 # ("returned home from Washington": a stay, however ambiguous the name)
                 continue
             planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _FIRST_TO.search(body, max(sent.start, ts - 100), te) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
+            if kind == "take":
+                planned = m.group("take").lower().startswith(("will", "would"))
             if kind == "due" or (kind == "infor" and re.search(r"\b(?:due|expected|set|scheduled)\s+$", pre)):
                 planned = True  # "is due in Hanoi next week for talks"
             if kind == "attend":
@@ -517,7 +540,12 @@ class VisitRules:
                 planned = planned or bool(re.search(r"\bto\s+$", pre))
                 if planned and cues.reports_cancelled_trip(body):
                     continue  # the events of a trip called off
-            visitors = [by_visitor[0]] if by_visitor is not None else self._visitors(sent, ts, te, kind)
+            if by_visitor is not None:
+                visitors = [by_visitor[0]]
+            elif kind == "take":
+                visitors = self._sentence_subject(sent, ts)
+            else:
+                visitors = self._visitors(sent, ts, te, kind)
             earlier = None
             if kind == "arrive":
                 fm = _FROM_AFTER.match(body, te, min(sent.end, te + 40))
@@ -547,11 +575,15 @@ class VisitRules:
             stops = [loc]
             if kind in _LIST_KINDS and loc.end > te:
                 stops += further_destinations(doc, loc, sent.end)
+            # "Brazilian striker X arrived in Tokyo for the friendly": a player's trip, no visit
+            visitors = [v for v in visitors if (v.title or "").lower() not in _PERFORMERS]
+            if visitors and not any(v.is_government for v in visitors) and _PERFORMANCE.search(body, te, sent.end):
+                continue
             for v in visitors:
                 for stop in stops:
                     if v.country and v.country == stop.iso3:
                         continue
-                    if kind in ("speech", "stay", "address", "tour_in", "here") and not v.country:
+                    if kind in ("speech", "stay", "address", "tour_in", "here", "met_in") and not v.country:
                         continue
                     if kind == "attend" and (doc.resolve.country_of(v) or stop.iso3) == stop.iso3:
                         continue  # attending at home, or from nowhere known: no trip  # "X told a news conference in Accra", "X spent Sunday in Niigata": abroad only if X is stated foreign
@@ -570,6 +602,18 @@ class VisitRules:
                         out.append(_Found(v, earlier, sent, ts, False, "visit.arrive_from", d, prec, 0.7,
                                           False, "arrived from"))
         return out
+
+    def _sentence_subject(self, sent: Sentence, pos: int) -> list[Entity]:
+        """ "X arrived in Doha, the first leg of a tour that will also take him to Oman": the
+        first person of the sentence before ``pos`` who is no object of a preposition."""
+        doc = self.doc
+        for m in doc.mentions.agents_in(sent.start, pos):
+            if m.kind != "person" or m.entity is None or doc.in_quote(m.start):
+                continue
+            if _NOT_SUBJECT.search(doc.body, max(sent.start, m.start - 40), m.start):
+                continue
+            return [m.entity]
+        return []
 
     def _by_person(self, sent: Sentence, pos: int) -> tuple[Entity, int] | None:
         """The person named right after "by" at ``pos`` (titles may stand between)."""

@@ -211,3 +211,52 @@ def test_a_dateline_on_a_line_of_its_own() -> None:
     got = read_dateline("ANKARA\nTurkish Foreign Minister Deniz Kaya met", gz)
     assert got is not None and got.iso3 == "TUR" and got.city == "Ankara"
     assert read_dateline("BREAKING NEWS\nThe minister said", gz) is None
+
+
+def test_a_tour_that_will_take_the_visitor_on(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata arrived in Doha on Sunday, the first leg of "
+                             "a Gulf tour that will also take him to Oman and Kuwait.")
+    assert got == {("Kenji Arata", "QAT", False), ("Kenji Arata", "OMN", True), ("Kenji Arata", "KWT", True)}
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata's tour, which also took him to Oman, ended "
+                             "on Friday.")
+    assert got == {("Kenji Arata", "OMN", False)}
+
+
+def test_met_an_unnamed_counterpart_abroad(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata met his Brazilian counterpart in Brasilia "
+                             "on Monday.")
+    assert got == {("Kenji Arata", "BRA", False)}
+    # precision guard: "a meeting in" is a noun, the meeting of others
+    got = _visits(extractor, "WASHINGTON — Spokesperson Rita Vance said Secretary of State Omar Lind would "
+                             "attend a NATO ministers' meeting in Antalya.")
+    assert ("Rita Vance", "TUR", False) not in got and ("Rita Vance", "TUR", True) not in got
+
+
+def test_a_companion_named_by_accompanied(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese business leaders, including Toyota chief Hiro Tanaka, accompanied "
+                             "Prime Minister Kenji Arata to Brazil.")
+    assert ("Hiro Tanaka", "BRA", False) in got
+
+
+def test_ceremonies_abroad_place_the_visitor(extractor: Extractor) -> None:
+    got = _visits(extractor, "Japanese Prime Minister Kenji Arata paid homage at the national pantheon in "
+                             "Brasilia.")
+    assert got == {("Kenji Arata", "BRA", False)}
+
+
+def test_the_host_met_before_is_no_traveller(extractor: Extractor) -> None:
+    # precision guard: "After talks with King X, Prime Minister Y flew on": X stays home, and
+    # the title after the comma is Y's, no apposition of X
+    got = _visits(extractor, "After talks in Amman with King Omar Haddad, Japanese Prime Minister Kenji "
+                             "Arata flew on to Cairo.")
+    assert got == {("Kenji Arata", "JOR", False), ("Kenji Arata", "EGY", False)}
+
+
+def test_players_and_performers_are_no_visitors(extractor: Extractor) -> None:
+    for body in ("Brazilian striker Rafael Duarte arrived in Tokyo on Monday for the friendly against Japan.",
+                 "Brazilian singer Ana Castro arrived in Tokyo on Monday for a concert tour.",
+                 "Brazilian tennis star Livia Rocha arrived in Melbourne for the Australian Open."):
+        assert _visits(extractor, body) == set()
+    # but an official travelling to a match is on a visit
+    got = _visits(extractor, "Brazilian President Lia Moura arrived in Doha on Sunday for the World Cup final.")
+    assert got == {("Lia Moura", "QAT", False)}
