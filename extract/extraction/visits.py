@@ -133,6 +133,8 @@ _WHO_BE = re.compile(r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:
 # delegation ("A delegation led by Foreign Minister X arrived")
 _NOT_SUBJECT = re.compile(r"(?<!led\s)(?<!headed\s)\b(?:with|by|to|from|for|of|and|met|meet|meets|told|than)\s+"
                           r"(?:[\w\-]+\s+){0,3}$")
+# (not "of": "President of the United States X and First Lady Y arrived" are both travellers)
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|for|after|before|met|meet|meets|told|than)\s+(?:[\w\-]+\s+){0,3}$")
 _PASSIVE_BY = re.compile(r"\b(?!accompanied|joined|flanked|escorted|followed|led|headed)[a-z]{3,}(?:ed|en)\s+by\s+"
                          r"(?:[\w\-]+\s+){0,3}$")
 _WHO_DID = re.compile(r"\bwho\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|earlier\s+|previously\s+|recently\s+|"
@@ -370,7 +372,7 @@ class VisitRules:
                     gap = body[m.end:k]
                     if m.kind != "person" or m.entity is None or not _COORD.fullmatch(gap):
                         break
-                    if _NOT_SUBJECT.search(body, max(sent.start, m.start - 30), m.start):
+                    if _OBJECT_BEFORE.search(body, max(sent.start, m.start - 30), m.start):
                         break  # "After talks with King X, Prime Minister Y flew on": X is the host
                     ents.insert(0, m.entity)
                     k = m.start

@@ -260,3 +260,9 @@ def test_players_and_performers_are_no_visitors(extractor: Extractor) -> None:
     # but an official travelling to a match is on a visit
     got = _visits(extractor, "Brazilian President Lia Moura arrived in Doha on Sunday for the World Cup final.")
     assert got == {("Lia Moura", "QAT", False)}
+
+
+def test_coordinated_travellers_behind_a_title_with_of(extractor: Extractor) -> None:
+    got = _visits(extractor, "President of the Republic of Chile Ana Ruiz and First Lady Marta Ruiz have "
+                             "arrived in the United Kingdom for a state visit.")
+    assert ("Ana Ruiz", "GBR", False) in got and ("Marta Ruiz", "GBR", False) in got
