@@ -158,7 +158,8 @@ SPEECH_FILLERS = ("also", "instead", "first", "last", "too", "subsequently", "me
                   "bluntly", "flatly", "angrily", "sharply", "jokingly", "would", "will", "could",
                   "may", "might", "is scheduled to", "was scheduled to", "is expected to",
                   "was expected to", "is due to", "was due to", "is set to", "was set to",
-                  "is to", "was to", "plans to", "planned to", "is slated to", "went on to")
+                  "is to", "was to", "plans to", "planned to", "is slated to", "went on to",
+                  "here")  # "the Foreign Ministry here said": the dateline city, not a speaker word
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 

@@ -245,3 +245,9 @@ def test_player_ratings_and_profiles_are_no_transcript(extractor) -> None:  # ty
         "Maya Obi: Created two chances and tracked back with energy, 7 out of 10.\n"
         "Foreign Minister Lina Orvath:\nA career diplomat, she served in Paris and Rome before taking office."))
     assert _st(ex) == []
+
+
+def test_here_between_the_speaker_and_the_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = extractor.extract(article(
+        "BEIJING — The Foreign Ministry here said on Friday that details of the visit would be released soon."))
+    assert _st(ex) == [("Foreign Ministry", "details of the visit would be released soon", False)]
