@@ -77,7 +77,7 @@ _HOSTED_BY = re.compile(
 _PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned|by\s+call|phone\s+call|on\s+the\s+phone)\b", re.I)
 _VIDEO = re.compile(r"\b(?:video|virtual|virtually|videoconference|video-link|online\s+meeting|via\s+video)\b", re.I)
 _OBJ_STOP = re.compile(
-    r"[;:“\"]|(?<![A-Z])\.(?:\s|$)|\s(?:to\s+(?:discuss|talk|review|sign|seek|push|press|address|explore|"
+    r"[;:“\"]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?:\s|$)|\s(?:to\s+(?:discuss|talk|review|sign|seek|push|press|address|explore|"
     r"strengthen|boost|deepen|promote|ease|resolve|mark|attend|hear)|since|after|before|when|while|"
     r",?\s*and\s+(?:was|were|is|are|will|would|has|had|later|then|also|is\s+due|was\s+due)|"
     r"where|amid|as|because|during|following|ahead\s+of|who|which|said|says|told|met\s+with|and\s+(?:said|told|"

@@ -241,3 +241,9 @@ def test_the_next_verbs_place_is_not_this_meetings(extractor: Extractor) -> None
         "President Amara Kone in Paris on Thursday."))
     got = {(frozenset(p.name for p in m.participants), m.country) for m in ex.meetings}
     assert got == {(_pair("Tomas Rivera", "Lise Haugen"), None), (_pair("Tomas Rivera", "Amara Kone"), "FRA")}
+
+
+def test_an_honorific_does_not_end_the_object(extractor: Extractor) -> None:
+    got = _meetings(extractor, "On Monday, Mr. Tomas Rivera, Minister for Foreign Affairs, had a conversation over "
+                               "the telephone with Mr. Hana Sato, Minister of Trade.")
+    assert got == {(_pair("Tomas Rivera", "Hana Sato"), "phone", False)}
