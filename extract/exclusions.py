@@ -66,12 +66,13 @@ def _source_of(part: str) -> str:
     return part.split("/", 1)[0].removeprefix("source=")
 
 
-def landed_rows(layout: Layout) -> list[tuple[str, str, str, str]]:
-    """(article_id, source_name, source_uri, part) of every landed article (id and URI columns only)."""
+def landed_rows(layout: Layout, month: str = "*") -> list[tuple[str, str, str, str]]:
+    """(article_id, source_name, source_uri, part) of every landed article (id and URI columns
+    only), or of one publication month's (``YYYY-MM``)."""
     from extract.landing import read_partition
 
     rows = []
-    for part in landed_partitions(layout):
+    for part in landed_partitions(layout, month):
         table = read_partition(layout, part, ["article_id", "source_uri"])
         source = _source_of(part)
         rows += [(aid, source, uri, part) for aid, uri in zip(table.column("article_id").to_pylist(),
@@ -79,10 +80,11 @@ def landed_rows(layout: Layout) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def landed_sources(layout: Layout) -> dict[str, tuple[str, str]]:
-    """article_id -> (source_name, source_uri) of the copy kept, over all landed parts."""
+def landed_sources(layout: Layout, month: str = "*") -> dict[str, tuple[str, str]]:
+    """article_id -> (source_name, source_uri) of the copy kept, over all landed parts
+    (or one publication month's)."""
     kept: dict[str, tuple[str, str]] = {}
-    for aid, source, uri, _part in landed_rows(layout):
+    for aid, source, uri, _part in landed_rows(layout, month):
         if aid not in kept or (source, uri) < kept[aid]:
             kept[aid] = (source, uri)
     return kept

@@ -181,16 +181,20 @@ class Lander:
         self._articles: dict[str, dict[str, Article]] = defaultdict(dict)
         self._rejected: dict[str, dict[str, Rejected]] = defaultdict(dict)
         self._copies: dict[str, list[dict]] = defaultdict(list)
-        self._landed_elsewhere: dict[str, tuple[str, str]] | None = None
+        self._landed_elsewhere: dict[str, dict[str, tuple[str, str]]] = {}
         self._buffered = 0
 
     def _kept_copy(self, item: Article) -> tuple[str, str] | None:
         """(source, uri) of the same text already landed from another source, if any."""
-        if self._landed_elsewhere is None:
+        # The id hashes the publication date, so a copy can only have landed in the
+        # same month: read that month's parts, not the whole history (a night's cost
+        # must follow the night).
+        month = item.published_date.strftime("%Y-%m")
+        if month not in self._landed_elsewhere:
             from extract.exclusions import landed_sources
 
-            self._landed_elsewhere = landed_sources(self.layout)
-        kept = self._landed_elsewhere.get(item.article_id)
+            self._landed_elsewhere[month] = landed_sources(self.layout, month)
+        kept = self._landed_elsewhere[month].get(item.article_id)
         return kept if kept and kept[0] != item.source_name else None
 
     def add(self, item: PullItem) -> None:
@@ -294,10 +298,11 @@ class Lander:
         write_table(path, merged)
 
 
-def landed_partitions(layout: Layout) -> list[str]:
-    """Every article part key present in landing."""
+def landed_partitions(layout: Layout, month: str = "*") -> list[str]:
+    """Every article part key present in landing (of one publication month: ``YYYY-MM``)."""
     root = layout.landing_articles
-    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.glob("source=*/published_month=*/part-*.parquet"))
+    return sorted(str(p.relative_to(root).with_suffix(""))
+                  for p in root.glob(f"source=*/published_month={month}/part-*.parquet"))
 
 
 def read_partition(layout: Layout, key: str, columns: list[str] | None = None) -> pa.Table:
