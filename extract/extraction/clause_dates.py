@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extract.extraction.dates import _DATE_RE, DateMention
+from extract.extraction.dates import DATE_SCAN, DateMention
 from extract.extraction.dates import resolve as resolve_date
 from extract.extraction.sentences import Segmentation, Sentence
 
@@ -100,7 +100,7 @@ class ClauseDates:
             matches = self._sent_dates.get(sent.index)
             if matches is None:
                 # every date expression holds a digit, a month, or one of these words
-                matches = list(_DATE_RE.finditer(self.body, sent.start, sent.end)) if \
+                matches = list(DATE_SCAN.finditer(self.body, sent.start, sent.end)) if \
                     _date_hint(sent.text) else []
                 self._sent_dates[sent.index] = matches
             got = []
@@ -213,7 +213,9 @@ class ClauseDates:
             return date(best.value.year, best.value.month, 1), "month", True
         if best is not None:
             return best.value, best.precision, True
-        am = _ANAPHORIC_DATE.search(self.body, clo, chi) if not future else None
+        # every anaphoric date names a day or a month: a substring test skips the search
+        am = _ANAPHORIC_DATE.search(self.body, clo, chi) if not future and (
+            "day" in (low := self.body[clo:chi].lower()) or "month" in low) else None
         if am is not None:
             # "later that month", "the same day", "the following day": from the date
             # mentioned last before this sentence

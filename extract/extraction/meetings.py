@@ -34,7 +34,7 @@ from extract.extraction.model import Evidence, Meeting, actor_of
 from extract.extraction.people import Entity, Mention
 from extract.extraction.places import NOT_VENUE, Location, as_location, location_in
 from extract.extraction.sentences import Sentence
-from extract.extraction.vocab import VOCAB, alternation, hint_words
+from extract.extraction.vocab import VOCAB, alternation, guarded, hint_words
 
 _T = VOCAB.meeting_triggers
 _NOUNS = f"(?i:{alternation(VOCAB.meeting_nouns)})"  # "held Foreign Office Consultations with"
@@ -64,6 +64,8 @@ _TRIGGER = re.compile(
     rf"|(?P<joined>{alternation(_T['joined'])})(?=\s+[^.;]{{0,160}}?\bfor\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){{0,3}}?{alternation(VOCAB.event_nouns)}\b)"
     rf"|(?P<spent>{alternation(_T['spent'])})\s+(?:(?:more|less)\s+than\s+|nearly\s+|about\s+|over\s+|almost\s+)?(?:[\w\-]+\s+){{0,2}}?(?:hours?|minutes|days?|time)\s+(?:\w+\s+){{0,2}}?with"
     r")(?![\w’'\-])")
+# the same matches, behind a look-ahead for the words a match can begin with (speed)
+_TRIGGER_SCAN = guarded(_TRIGGER, r"(?<![\w’'\-])")
 _KINDS = ("met", "call_from", "held", "between", "host", "spoke", "call", "courtesy", "sat", "their",
           "phoned", "interaction", "cochaired", "signed", "joint", "talks_with", "spent", "whom", "joined")
 _HOST_TO_PLACE = re.compile(r"[^,.;]{0,60}?\bto\s+(?:the\s+)?[A-Z]")
@@ -619,7 +621,7 @@ class MeetingRules:
         out: list[_Found] = []
         if not doc.words(sent) & _MEET_HINTS:
             return out  # no word any meeting rule starts from
-        for m in _TRIGGER.finditer(sent.text):
+        for m in _TRIGGER_SCAN.finditer(sent.text):
             t = self._trigger(sent, m, out)
             if t is None:
                 continue

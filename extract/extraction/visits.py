@@ -41,7 +41,7 @@ from extract.extraction.places import (
     place_before,
 )
 from extract.extraction.sentences import Sentence
-from extract.extraction.vocab import VOCAB, alternation, hint_words
+from extract.extraction.vocab import VOCAB, alternation, guarded, hint_words
 
 _TV = VOCAB.travel_verbs
 _VERB = re.compile(
@@ -81,6 +81,8 @@ _VERB = re.compile(
     rf"|(?P<infor>in)(?=\s+[A-Z][^.;]{{0,40}}?\s+for\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:[\w\-]+\s+){{0,3}}?"
     rf"{alternation(_TV['for_event'])}\b)"
     r")")
+# the same matches, behind a look-ahead for the words a match can begin with (speed)
+_VERB_SCAN = guarded(_VERB, r"(?<![\w’'\-])")
 _VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
                "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here", "met_in", "accompany", "take")
 # a finite past verb between a planned cue and a trip noun reports the trip ("will retire
@@ -432,7 +434,7 @@ class VisitRules:
         out: list[_Found] = []
         if not doc.words(sent) & _VISIT_HINTS:
             return out  # no word any visit rule starts from
-        for m in _VERB.finditer(sent.text):
+        for m in _VERB_SCAN.finditer(sent.text):
             ts, te = sent.start + m.start(), sent.start + m.end()
             if doc.in_quote(ts):
                 continue

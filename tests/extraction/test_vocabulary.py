@@ -107,3 +107,26 @@ def test_alternation_keeps_the_plain_form_for_wildcards_and_case_pairs() -> None
     assert alternation(["a * b", "c"]) == _plain_alternation(["a * b", "c"])
     # "Call" and "call" in one node could both match under IGNORECASE: the plain form
     assert alternation(["Call", "call for"]) == _plain_alternation(["Call", "call for"])
+
+
+def test_guarded_patterns_find_the_same_matches() -> None:
+    import re
+
+    from extract.extraction import dates, meetings, visits
+    from extract.extraction.vocab import guarded, word_start_guard
+
+    text = ("On Monday, the minister met with her counterpart; last week they held talks in Accra. "
+            "MID-JANUARY, mid- March 2024, since 2019, 7-9 February, Jan. 5, 2024-05-01, three days ago, "
+            "ſince May, the previous day, over the weekend, on the 8th, earlier this week. He visited "
+            "Kenya and arrived in Nairobi from Addis Ababa; she phoned Ruto and received a call from Abiy.")
+    for plain, scan in ((dates._DATE_RE, dates.DATE_SCAN), (meetings._TRIGGER, meetings._TRIGGER_SCAN),
+                        (visits._VERB, visits._VERB_SCAN)):
+        assert scan is not plain  # a guard was worked out
+        assert [(m.span(), m.lastgroup) for m in scan.finditer(text)] == \
+            [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    # the guard holds the words a match can begin with; a pattern that can begin anywhere has none
+    rx = re.compile(r"(?<!\w)(?:(?i:on)\s+\d+|Monday|[0-9]{4})")
+    g = word_start_guard(rx)
+    assert g is not None and re.match(g, "ON 5") and re.match(g, "2024") and not re.match(g, "one")
+    assert word_start_guard(re.compile(r"(?<!\w).+")) is None
+    assert guarded(re.compile(r"(?<!\w).+"), r"(?<!\w)").pattern == r"(?<!\w).+"
