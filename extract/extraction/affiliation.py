@@ -22,7 +22,9 @@ _TITLE_OF_TAIL = re.compile(
     r"(?P<place>(?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w\-]*)"
     r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?$")
 # "... was led by X, and Ukraine's by Y": the second delegation, its verb elided
-_AND_THEIRS_BY = re.compile(r"\band\s+(?P<c1>[A-Z][\w\-]+)['’]s\s+(?P<c2>)by\s+")
+# the word boundary as a look-behind after "and": a literal start, found by a fast
+# substring search (speed; the same matches)
+_AND_THEIRS_BY = re.compile(r"and(?<!\wand)\s+(?P<c1>[A-Z][\w\-]+)['’]s\s+(?P<c2>)by\s+")
 _OF_ORG = re.compile(r"(?:\s+of|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:at|of|with))\s+(?:the\s+)?"
                      r"(?:(?P<based>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-based\s+)?")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")

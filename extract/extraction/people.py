@@ -309,9 +309,10 @@ class MentionScanner:
                 # a hit moves to the end: the dict's order is the recency order
                 del run_cache[run]
                 run_cache[run] = cached
-            toks, rel_starts, rel_ends, segs, has_unk = cached
-            starts = [rs + s for s in rel_starts]
-            ends = [rs + e for e in rel_ends]
+            # token offsets stay relative to the run: ``base`` (its offset in the body) is
+            # added only to the few a mention is made of
+            toks, starts, ends, segs, has_unk = cached
+            base = offset + rs
             possessive = bool(_POSSESSIVE.match(text, re_)) and text.startswith(("'s", "’s"), re_)
             # pre-context: lowercase title words between the previous run and this one
             if has_unk:
@@ -338,14 +339,14 @@ class MentionScanner:
                 seg = segs[k]
                 if seg.kind == "place":
                     run_country = seg.place.iso3
-                    places.append(Mention(offset + starts[seg.i], offset + ends[seg.j - 1], "place",
+                    places.append(Mention(base + starts[seg.i], base + ends[seg.j - 1], "place",
                                           " ".join(toks[seg.i:seg.j]), place=seg.place,
                                           possessive=possessive and seg.j == len(toks)))
                     k += 1
                     continue
                 if seg.kind == "org":
                     run_org = seg.org
-                    orgs.append(self._org_cand(offset, starts, ends, toks, seg.i, seg.j, seg.org,
+                    orgs.append(self._org_cand(base, starts, ends, toks, seg.i, seg.j, seg.org,
                                                run_country, possessive and seg.j == len(toks), in_body))
                     k += 1
                     continue
@@ -359,7 +360,7 @@ class MentionScanner:
                     run_has_title = True
                     # "President" alone: a title mention ("the President said")
                     if k + 1 >= nseg or segs[k + 1].kind in ("conn",):
-                        titled.append(Mention(offset + starts[seg.i], offset + ends[seg.j - 1],
+                        titled.append(Mention(base + starts[seg.i], base + ends[seg.j - 1],
                                               "title_only", " ".join(toks[seg.i:seg.j])))
                     k += 1
                     continue
@@ -427,7 +428,7 @@ class MentionScanner:
                             if s.kind == "place":
                                 country = s.place.iso3
                     org = Organization(" ".join(toks[oi:oj]), country, "organization")
-                    orgs.append(self._org_cand(offset, starts, ends, toks, oi, oj, org, country,
+                    orgs.append(self._org_cand(base, starts, ends, toks, oi, oj, org, country,
                                                possessive and oj == len(toks), in_body))
                     run_org = org
                     k = k3
@@ -499,9 +500,9 @@ class MentionScanner:
                 if org_for is not None and org_for.kind == "international" and (titled_here or pre_ok):
                     role = "international_official"  # "European Commission chief X"
                 persons.append(_Cand(
-                    offset + starts[gi], offset + ends[gj - 1], tuple(shaped), "person", -1 if thing_word else strength,
+                    base + starts[gi], base + ends[gj - 1], tuple(shaped), "person", -1 if thing_word else strength,
                     country, title, role, gov, gender, possessive and gj == len(toks), in_body,
-                    surface=text[starts[gi]:ends[gj - 1]] if gi < gj else None))
+                    surface=text[rs + starts[gi]:rs + ends[gj - 1]] if gi < gj else None))
                 run_country = None
                 run_has_title = False
                 run_title = None
@@ -515,7 +516,7 @@ class MentionScanner:
                 run_org if last is not None and last.kind in ("org", "unk") else None,
             )
 
-    def _org_cand(self, offset: int, starts: list[int], ends: list[int], toks: list[str],
+    def _org_cand(self, offset: int, starts: tuple[int, ...], ends: tuple[int, ...], toks: tuple[str, ...],
                   i: int, j: int, org: Organization, country: str | None, possessive: bool,
                   in_body: bool) -> _Cand:
         c = org.iso3 or country

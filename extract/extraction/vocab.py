@@ -147,9 +147,14 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(parts)
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """A non-capturing alternation of entries, longest first (so "phone call" wins over
+def alternation(phrases: Iterable[str], after_first: str = "") -> str:
+    r"""A non-capturing alternation of entries, longest first (so "phone call" wins over
     "call").
+
+    ``after_first`` (a zero-width assertion, such as the word-start look-behind written
+    after the first character, ``(?<![\w-].)``) goes right after each entry's first
+    character: every branch then starts with a literal, and the engine skips the positions
+    whose character begins no entry instead of trying the pattern there.
 
     Written as a prefix tree when it can be ("me(?:et(?:ing|s)?|t)" for "meet", "meeting",
     "meets", "met"): the engine then tests each next character once instead of trying every
@@ -159,10 +164,19 @@ def alternation(phrases: Iterable[str]) -> str:
     uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
     if not uniq:
         return "(?!)"
-    tree = _prefix_tree(uniq)
+    tree = _prefix_tree(uniq, after_first)
     if tree is not None:
         return "(?:" + tree + ")"
-    return "(?:" + "|".join(phrase_pattern(p) for p in uniq) + ")"
+    parts = []
+    for p in uniq:
+        pat = phrase_pattern(p)
+        if after_first:
+            if not p or p.split()[0] == "*":
+                raise ValueError(f"no first character to follow in {p!r}")
+            first = re.escape(p[0])
+            pat = first + after_first + pat[len(first):]
+        parts.append(pat)
+    return "(?:" + "|".join(parts) + ")"
 
 
 # characters a prefix tree may hold: ASCII, so that under IGNORECASE (an alternation inside
@@ -170,7 +184,7 @@ def alternation(phrases: Iterable[str]) -> str:
 _TREE_CHARS = re.compile(r"[ -~]*")
 
 
-def _prefix_tree(phrases: list[str]) -> str | None:
+def _prefix_tree(phrases: list[str], after_first: str = "") -> str | None:
     """The prefix-tree regex of literal entries, or None when an entry has a "*" wildcard,
     a non-ASCII character, or two branches of one node could match the same character
     ignoring case (then only the plain alternation keeps the longest-first order)."""
@@ -184,23 +198,23 @@ def _prefix_tree(phrases: list[str]) -> str | None:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str | None:
+    def emit(node: dict[str, dict], top: bool = False) -> str | None:
         kids = [ch for ch in node if ch]
-        if len({ch.lower() for ch in kids}) != len(kids):
+        if len({ch.lower() for ch in kids}) != len(kids) or (top and "" in node and after_first):
             return None
         parts = []
         for ch in kids:
             rest = emit(node[ch])
             if rest is None:
                 return None
-            parts.append((r"\s+" if ch == " " else re.escape(ch)) + rest)
+            parts.append((r"\s+" if ch == " " else re.escape(ch)) + (after_first if top else "") + rest)
         if not parts:
             return ""
         body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         # continuing before stopping: the longer entry is tried first
         return f"(?:{body})?" if "" in node else body
 
-    return emit(root)
+    return emit(root, top=True)
 
 
 def hint_words(phrases: Iterable[str]) -> frozenset[str]:
