@@ -95,6 +95,7 @@ _PERFORMERS = frozenset(_TV.get("performer", ()))
 _PERFORMANCE = re.compile(r"\b(?:for|ahead\s+of|to\s+play|to\s+compete\s+in)\s+(?:(?:the|a|an|their|his|her|this|next|"
                           r"[A-Z][\w’'\-]*|\w+['’]s)\s+){0,4}(?:friendly|match|matches|fixture|qualifiers?|tournament|"
                           r"championships?|concerts?|gig|race|Grand\s+Prix|Open)\b")
+_THE_COUNTRY = re.compile(r"\s*(?:to\s+)?the\s+country\b")
 # the trips that may name several stops after their first destination
 _LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route", "due", "accompany",
                          "take"))
@@ -103,8 +104,10 @@ _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
 # "X returned on Sunday after a five-day visit to P": the trip of a prepositional phrase is
 # that of the person just before it, in the same clause
-_AFTER_TRIP = re.compile(r"[\s,]*(?:after|following|at\s+the\s+end\s+of)\s+(?:a|an|his|her|their)\s")
-_OTHER_CLAUSE = re.compile(r"\b(?:while|whereas|but|who|which|whom|met|with|and)\b|[;“\"]")
+_AFTER_TRIP = re.compile(r"[\s,]*(?:after|following|at\s+the\s+end\s+of|as\s+part\s+of|during)\s+(?:a|an|his|her|their)\s")
+# the same, mid-clause: "... in Cairo as part of a short visit to the country"
+_TRIP_PHRASE = re.compile(r"\b(?:after|following|as\s+part\s+of|during)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|who|which|whom)\b|[;“\"]")
 _RESIDENT = re.compile(r"\b(?:ambassador|high\s+commissioner|charg[eé]\s+d'affaires|consul)", re.I)
 # "visited a children's hospital in the capital": the dateline's city
 _IN_THE_CAPITAL = re.compile(r"[^,.;]{0,50}?\bin\s+the\s+(?:capital|city)\b")
@@ -392,10 +395,15 @@ class VisitRules:
                         continue
                     ents.append(m.entity)
                     break
-            if not ents and agent is None and _AFTER_TRIP.match(body, lo, te):
-                near = [m for m in doc.mentions.agents_in(sent.start, lo) if m.kind == "person"
-                        and m.entity is not None and not doc.in_quote(m.start)][-1:]
-                if near and not _OTHER_CLAUSE.search(body, near[0].end, lo):
+            pp = _AFTER_TRIP.match(body, lo, te) or _TRIP_PHRASE.search(body, max(sent.start, ts - 60), ts)
+            if not ents and agent is None and pp:
+                # the subject nearest before the phrase: no object of a preposition ("with
+                # President X in Cairo as part of a short visit": not X), in the same clause
+                at = min(lo, pp.start()) if pp.re is _AFTER_TRIP else pp.start()
+                near = [m for m in doc.mentions.agents_in(sent.start, at) if m.kind == "person"
+                        and m.entity is not None and not doc.in_quote(m.start)
+                        and not _OBJECT_BEFORE.search(body, max(sent.start, m.start - 30), m.start)][-1:]
+                if near and not _NEW_CLAUSE.search(body, near[0].end, at):
                     ents.append(near[0].entity)
             if not ents and (agent is None or agent.how != "unnamed") and _PARTICIPLE_CLAUSE.match(body, lo, te):
                 # "X met Y in Riyadh on Sunday, before travelling to Muscat": the participle's
@@ -520,6 +528,10 @@ class VisitRules:
                         or re.match(r"\s*(?:to\s+)?the\s+(?:country|city|capital)\b", tail) \
                         or (kind == "visit" and _IN_THE_CAPITAL.match(body, te, min(sent.end, te + 70))):
                     loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False)
+            if loc is None and kind in ("visit", "noun") and _THE_COUNTRY.match(body, te, min(sent.end, te + 30)):
+                # "discussed ... with President X in Cairo as part of a short visit to the
+                # country": the place the sentence names before (no dateline to place it)
+                loc = location_in(doc, sent.start, ts)
             if loc is None and kind in ("tour", "visit") and m.group("visit") not in ("visit", "visits"):
                 # "toured a car factory in Sao Paulo", "visited a refugee camp in Jordan": the
                 # place of what was visited (for visitors whose country is stated)

@@ -266,3 +266,20 @@ def test_coordinated_travellers_behind_a_title_with_of(extractor: Extractor) -> 
     got = _visits(extractor, "President of the Republic of Chile Ana Ruiz and First Lady Marta Ruiz have "
                              "arrived in the United Kingdom for a state visit.")
     assert ("Ana Ruiz", "GBR", False) in got and ("Marta Ruiz", "GBR", False) in got
+
+
+def test_a_visit_to_the_country_named_before_in_the_sentence(extractor: Extractor) -> None:
+    # no dateline: "the country" is the one the sentence placed the talks in; the visitor is
+    # the subject, not the host after "with"
+    got = _visits(extractor, "Chilean Foreign Minister Tomas Arriagada Vidal discussed trade with President "
+                             "Karim Mansour early Wednesday in Cairo as part of a short visit to the country.")
+    assert got == {("Tomas Arriagada Vidal", "EGY", False)}
+
+
+def test_a_stop_in_another_clause_is_its_own_subjects(extractor: Extractor) -> None:
+    # guard: "while B will travel home after a stop in P" is B's, not the sentence's first person
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng is expected to return to Accra on "
+                             "Friday, while Kenyan President Amos Kiprono will travel home after a stop in "
+                             "Istanbul.")
+    assert ("Kwame Asare Boateng", "TUR", True) not in got and ("Kwame Asare Boateng", "TUR", False) not in got
+    assert ("Amos Kiprono", "TUR", True) in got
