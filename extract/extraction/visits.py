@@ -142,6 +142,7 @@ _NOT_SUBJECT = re.compile(r"(?<!led\s)(?<!headed\s)\b(?:with|by|to|from|for|of|a
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|for|after|before|met|meet|meets|told|than)\s+(?:[\w\-]+\s+){0,3}$")
 _PASSIVE_BY = re.compile(r"\b(?!accompanied|joined|flanked|escorted|followed|led|headed)[a-z]{3,}(?:ed|en)\s+by\s+"
                          r"(?:[\w\-]+\s+){0,3}$")
+_BY_HOSTS = re.compile(r"\b(?:welcomed|greeted|received|hosted|met)\b[^.;]{0,60}?\bby\s+[^.;]{0,160}$")
 _WHO_DID = re.compile(r"\bwho\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|earlier\s+|previously\s+|recently\s+|"
                       r"already\s+|just\s+|once\s+|last\s+\w+\s+|in\s+\d{4}\s+)*$")
 _DELEGATION_ARRIVED = re.compile(
@@ -305,8 +306,13 @@ class VisitRules:
             own = next((visits[k] for k in self._sent_trips.get(sent.index, ()) if k in visits
                         and not visits[k].is_planned), None)
             lead = own or principal
+            # "Xi, accompanied by Hussain and Sharif, inspected the guard": a list naming one
+            # local official names the hosts who escort the guest, its unstated ones too
+            hosts_listed = any(e is not None and e.country == lead.host_country for e in ents)
             for e in ents:
                 if e.strength <= 0 or e is None:
+                    continue
+                if hosts_listed and not e.country:
                     continue
                 actor = actor_of(e)
                 if actor.name == lead.visitor.name:
@@ -748,7 +754,7 @@ class VisitRules:
 
     def _from_meetings(self, visits: dict[tuple[str, str], Visit], meetings: list[Meeting]) -> list[Visit]:
         for hg in self._hosted_guests:
-            if hg.guest.strength <= 0:
+            if hg.guest.strength <= 0 or self._passive_host(hg.guest, hg.evidence):
                 continue
             actor = actor_of(hg.guest)
             visits.setdefault((actor.name, hg.country), Visit(
@@ -810,6 +816,13 @@ class VisitRules:
                                       f"visit.from_meeting:{mt.evidence.rule.removeprefix('meeting.')}", 0.7))
         self._delegation_dates(visits)
         return list(visits.values())
+
+    def _passive_host(self, ent: Entity, ev: Evidence) -> bool:
+        """ "X and his wife were welcomed at the airport by President A and Prime Minister B":
+        A and B, named after the passive's "by", are the hosts, whatever their country."""
+        doc = self.doc
+        names = [m for m in doc.mentions.agents_in(ev.char_start, ev.char_end) if m.entity is ent]
+        return bool(names) and all(_BY_HOSTS.search(doc.body, ev.char_start, m.start) for m in names)
 
     def _delegation_dates(self, visits: dict[tuple[str, str], Visit]) -> None:
         """ "The Russian delegation arrived in Pyongyang on July 25": the arrival date of

@@ -283,3 +283,13 @@ def test_a_stop_in_another_clause_is_its_own_subjects(extractor: Extractor) -> N
                              "Istanbul.")
     assert ("Kwame Asare Boateng", "TUR", True) not in got and ("Kwame Asare Boateng", "TUR", False) not in got
     assert ("Amos Kiprono", "TUR", True) in got
+
+
+def test_hosts_who_welcome_or_escort_a_guest_stay_home(extractor: Extractor) -> None:
+    body = ("Chinese President Li Wenhua arrived here Monday for a state visit to Pakistan.\n"
+            "Li and his wife were welcomed at the airport by Pakistani President Tariq Mahmood and Prime "
+            "Minister Saad Rana.\n"
+            "Li, accompanied by Mahmood and Rana, inspected the honour guard.")
+    got = _visits(extractor, body)
+    assert ("Li Wenhua", "PAK", False) in got
+    assert not any(v == "Saad Rana" for v, _, _ in got)
