@@ -538,7 +538,7 @@ class VisitRules:
                 # "discussed ... with President X in Cairo as part of a short visit to the
                 # country": the place the sentence names before (no dateline to place it)
                 loc = location_in(doc, sent.start, ts)
-            if loc is None and kind in ("tour", "visit") and m.group("visit") not in ("visit", "visits"):
+            if loc is None and kind in ("tour", "visit", "arrive") and m.group("visit") not in ("visit", "visits"):
                 # "toured a car factory in Sao Paulo", "visited a refugee camp in Jordan": the
                 # place of what was visited (for visitors whose country is stated)
                 inner = location_in(doc, te, min(sent.end, te + 60))

@@ -293,3 +293,11 @@ def test_hosts_who_welcome_or_escort_a_guest_stay_home(extractor: Extractor) -> 
     got = _visits(extractor, body)
     assert ("Li Wenhua", "PAK", False) in got
     assert not any(v == "Saad Rana" for v, _, _ in got)
+
+
+def test_arrived_at_a_building_in_a_city(extractor: Extractor) -> None:
+    got = _visits(extractor, "President of Uzbekistan Bakhtiyor Nazarov was given a red carpet welcome as he "
+                             "arrived at the PM Office in Islamabad.")
+    assert got == {("Bakhtiyor Nazarov", "PAK", False)}
+    # precision guard: a visitor of unstated country arriving at a building at home
+    assert _visits(extractor, "Governor Ann Lee arrived at the statehouse in Austin on Monday.") == set()
