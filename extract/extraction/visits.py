@@ -95,6 +95,7 @@ _PERFORMERS = frozenset(_TV.get("performer", ()))
 _PERFORMANCE = re.compile(r"\b(?:for|ahead\s+of|to\s+play|to\s+compete\s+in)\s+(?:(?:the|a|an|their|his|her|this|next|"
                           r"[A-Z][\w’'\-]*|\w+['’]s)\s+){0,4}(?:friendly|match|matches|fixture|qualifiers?|tournament|"
                           r"championships?|concerts?|gig|race|Grand\s+Prix|Open)\b")
+_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked\s+off|opened)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
 _THE_COUNTRY = re.compile(r"\s*(?:to\s+)?the\s+country\b")
 # the trips that may name several stops after their first destination
 _LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route", "due", "accompany",
@@ -220,6 +221,7 @@ class VisitRules:
         self._fallback = False  # the visitor was guessed as the clause's first person
         self._undated: set[tuple[str, str]] = set()  # visits dated by the publication month only
         self._sent_trips: dict[int, list[tuple[str, str]]] = {}
+        self._begun: dict[str, tuple[date, str]] = {}  # "who began a state visit on Sunday"
 
     def run(self, findings: MeetingFindings) -> tuple[list[Visit], list[Meeting]]:
         meetings = findings.meetings
@@ -546,6 +548,18 @@ class VisitRules:
                                                        body[te:inner.start]):
                     loc, kind = inner, "tour_in"
             if loc is None:
+                bm = _BEGAN.search(body, max(sent.start, ts - 45), ts) if kind in ("visit", "noun") else None
+                if bm:
+                    # "X, who began a state visit on Sunday, held talks in Beijing on Monday":
+                    # the trip's first day, for the visit the rest of the sentence places
+                    d, prec, explicit = doc.dates.event_date(sent, ts, False, hi=min(sent.end, te + 30))
+                    who = re.search(r"\bwho\s+$", body[max(sent.start, bm.start() - 6):bm.start()])
+                    owner = [x.entity for x in doc.mentions.agents_in(sent.start, bm.start())
+                             if x.kind == "person" and x.entity is not None][-1:] if who else \
+                        self._visitors(sent, ts, te, kind)
+                    if explicit:
+                        for v in owner:
+                            self._begun.setdefault(actor_of(v).name, (d, prec))
                 continue
             if loc.ambiguous and kind not in ("visit", "arrive", "travel", "noun", "lead") \
                     and not (kind == "arrive_from" and entry.startswith(("return", "flew home", "flying home"))):
@@ -808,9 +822,13 @@ class VisitRules:
                     # a planned trip of someone whose country is only inferred; and in "is due
                     # to travel to P for talks with X", X is P's host, not a traveller
                     continue
+                d, prec = mt.date, mt.date_precision
+                began = self._begun.get(p.name)
+                if began and d and not mt.is_planned and began[0] <= d and (d - began[0]).days <= 7:
+                    d, prec = began  # the visit began before this meeting
                 visits[key] = Visit(
-                    visitor=p, host_country=mt.country, city=mt.city, date=mt.date,
-                    date_precision=mt.date_precision, is_planned=mt.is_planned,
+                    visitor=p, host_country=mt.country, city=mt.city, date=d,
+                    date_precision=prec, is_planned=mt.is_planned,
                     evidence=Evidence(mt.evidence.sentence, mt.evidence.char_start,
                                       mt.evidence.char_end,
                                       f"visit.from_meeting:{mt.evidence.rule.removeprefix('meeting.')}", 0.7))

@@ -301,3 +301,11 @@ def test_arrived_at_a_building_in_a_city(extractor: Extractor) -> None:
     assert got == {("Bakhtiyor Nazarov", "PAK", False)}
     # precision guard: a visitor of unstated country arriving at a building at home
     assert _visits(extractor, "Governor Ann Lee arrived at the statehouse in Austin on Monday.") == set()
+
+
+def test_a_visit_dates_from_the_day_it_began(extractor: Extractor) -> None:
+    ex = extractor.extract(article("South African President Thabo Nkosi, who began a state visit on Sunday, held "
+                                   "talks with President Li Wenhua in Beijing on Monday.",
+                                   published=date(2024, 9, 3)))
+    got = {(v.visitor.name, v.host_country, v.date) for v in ex.visits}
+    assert got == {("Thabo Nkosi", "CHN", date(2024, 9, 1))}
