@@ -73,6 +73,11 @@ class Layout:
         return self.work / "gate_passed.json"
 
     @property
+    def gate_scope(self) -> Path:
+        """The input files the last passing gate had validated (their stamps)."""
+        return self.ops / "gate_scope.json"
+
+    @property
     def extract_manifests(self) -> Path:
         """One fingerprint per extracted landing part (extract -> the next extract)."""
         return self.extracted / "_manifest"

@@ -10,7 +10,9 @@ select
     title,
     body,
     cast(word_count as integer) as word_count,
-    content_hash
+    content_hash,
+    -- the landing file the row is read from: the gate reads only files it has not validated
+    articles.filename as landing_file
 from {{ source('landing', 'articles') }} as articles
 -- Landing stays immutable: what must not count is listed beside it.
 where not exists (
