@@ -57,6 +57,7 @@ _CONNECTORS = ("of the", "of", "for", "on", "and", "es", "bin", "bint", "ibn", "
                "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "dos", "das",
                "ben", "abu", "y")
 _CONN = "|".join(_CONNECTORS)
+_CONNECTOR_SET = frozenset(_CONNECTORS)  # membership: a set look-up, not a scan of the tuple
 _RUN = re.compile(rf"(?<![\w’'\-]){_TOK}(?:(?: (?:{_CONN})){{0,2}} {_TOK}){{0,40}}")
 _RUN_TOKEN = re.compile(r"of the|\S+")
 # organs of a state, named after the state's demonym without it being part of the name
@@ -171,6 +172,24 @@ class _Cand:
     surface: str | None = None  # the name as written, particles included
 
 
+_UNSEEN = object()
+
+
+def _name_tokens(name_toks: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name-shaped tokens of a person candidate ("Al-" lowered, particles dropped), or
+    None when the tokens are no person's name."""
+    if all(t in PORTFOLIO_WORDS or t in _NOT_NAME_WORDS or t in NAME_PARTICLES or t in _NON_NAMES
+           for t in name_toks):
+        return None  # "Foreign Affairs", "Climate Change", "Heads": not a person
+    shaped = [t if not t.startswith(("Al-", "El-")) else t[:1].lower() + t[1:]
+              for t in name_toks if t not in NAME_PARTICLES and t.lower() not in NAME_PARTICLES]
+    if not shaped or not all(_NAME_SHAPE.match(t) or (
+            len(t) == 1 and t.isupper() and i_ < len(shaped) - 1)  # "S Jaishankar"
+            for i_, t in enumerate(shaped)) or len(shaped) > 5:
+        return None
+    return tuple(shaped)
+
+
 class MentionScanner:
     """Finds capitalised runs and classifies them into mentions."""
 
@@ -187,6 +206,7 @@ class MentionScanner:
             and w not in HONORIFICS and w not in ROYAL_TITLES)
         self._run_cache: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
                                         tuple[_Seg, ...], bool]] = {}
+        self._name_memo: dict[tuple[str, ...], tuple[str, ...] | None] = {}
 
     # --------------------------------------------------------------- segmentation
     def _segment(self, toks: list[str]) -> list[_Seg]:
@@ -197,7 +217,7 @@ class MentionScanner:
         seen_name = False
         while i < n:
             t = toks[i]
-            if t in _CONNECTORS:
+            if t in _CONNECTOR_SET:
                 segs.append(_Seg("conn", i, i + 1))
                 i += 1
                 continue
@@ -206,7 +226,7 @@ class MentionScanner:
             if top > 1 and t not in self.multi_first and t.lower() not in self.multi_first_lower:
                 top = 1
             for length in range(top, 0, -1):
-                if length > 1 and toks[i + length - 1] in _CONNECTORS:
+                if length > 1 and toks[i + length - 1] in _CONNECTOR_SET:
                     continue
                 phrase = toks[i] if length == 1 else " ".join(toks[i : i + length])
                 org = gz.orgs.get(phrase)
@@ -229,13 +249,13 @@ class MentionScanner:
             if found is not None and found.kind == "place" and found.place.kind in ("city", "capital") and \
                     found.j - found.i == 1 and segs and segs[-1].kind == "unk" and \
                     (found.place.kind == "city" or (len(segs) >= 2 and segs[-2].kind == "unk")) and \
-                    (found.j == n or toks[found.j] in _CONNECTORS):
+                    (found.j == n or toks[found.j] in _CONNECTOR_SET):
                 found = None  # "Vuong Dinh Hue": a name token that is also a town
             if found is None:
                 base = t.rstrip(".")
                 if (t in HONORIFICS or base in HONORIFICS) and not (
                         segs and segs[-1].kind == "unk" and (i + 1 == n or (
-                            toks[i + 1][:1].isupper() and toks[i + 1] not in _CONNECTORS))):
+                            toks[i + 1][:1].isupper() and toks[i + 1] not in _CONNECTOR_SET))):
                     # inside a name it is a name ("Hassan Sheikh Mohamud")
                     found = _Seg("honorific", i, i + 1)
                 elif t in ROYAL_TITLES:
@@ -264,7 +284,7 @@ class MentionScanner:
         if nxt[:1].isdigit():
             return False
         after_name = bool(segs) and segs[-1].kind == "unk"
-        before_name = nxt[:1].isupper() and nxt not in _CONNECTORS and nxt not in CALENDAR_WORDS
+        before_name = nxt[:1].isupper() and nxt not in _CONNECTOR_SET and nxt not in CALENDAR_WORDS
         return after_name or before_name
 
     # --------------------------------------------------------------- scanning
@@ -275,6 +295,7 @@ class MentionScanner:
         prev_info: tuple[str | None, Organization | None] = (None, None)
         fast_skip = self.fast_skip
         run_cache = self._run_cache
+        name_memo = self._name_memo
         for m in _RUN.finditer(text):
             rs, re_ = m.start(), m.end()
             run = m.group()
@@ -463,16 +484,14 @@ class MentionScanner:
                         gi += lead
                         name_toks = name_toks[lead:]
                         run_has_title = True
-                if all(t in PORTFOLIO_WORDS or t in _NOT_NAME_WORDS or t in NAME_PARTICLES or t in _NON_NAMES
-                       for t in name_toks):
-                    k = k2
-                    continue  # "Foreign Affairs", "Climate Change", "Heads": not a person
-                # a person candidate
-                shaped = [t if not t.startswith(("Al-", "El-")) else t[:1].lower() + t[1:]
-                          for t in name_toks if t not in NAME_PARTICLES and t.lower() not in NAME_PARTICLES]
-                if not shaped or not all(_NAME_SHAPE.match(t) or (
-                        len(t) == 1 and t.isupper() and i_ < len(shaped) - 1)  # "S Jaishankar"
-                        for i_, t in enumerate(shaped)) or len(shaped) > 5:
+                # (the tokens alone decide: remembered per token tuple, names recur)
+                shaped = name_memo.get(name_toks, _UNSEEN)
+                if shaped is _UNSEEN:
+                    shaped = _name_tokens(name_toks)
+                    if len(name_memo) >= _RUN_CACHE_MAX:
+                        name_memo.clear()
+                    name_memo[name_toks] = shaped
+                if shaped is None:
                     k = k2
                     continue
                 titled_here = run_has_title and gi > 0 and all(
