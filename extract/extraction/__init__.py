@@ -64,14 +64,17 @@ class Extractor:
         result.statements = statements
         result.meetings = meetings
         result.visits = visits
-        # the actors that take part in some event, once each
+        # the actors that take part in some event (and every named person), once each: the
+        # first entity of a name; an actor is built only for those kept (speed)
+        involved = {s.speaker.name for s in statements} | {v.visitor.name for v in visits} | {
+            p.name for m in meetings for p in m.participants}
         seen: dict[tuple[str, str], Actor] = {}
         for ent in doc.mentions.table.entities:
             if ent.strength <= 0 and ent.kind == "person":
                 continue
-            actor = actor_of(ent)
-            seen.setdefault((actor.kind, actor.name), actor)
-        involved = {s.speaker.name for s in statements} | {v.visitor.name for v in visits} | {
-            p.name for m in meetings for p in m.participants}
-        result.actors = [a for a in seen.values() if a.name in involved or a.kind == "person"]
+            key = ("person" if ent.kind == "person" else "organization", ent.name)
+            if key in seen or (key[0] != "person" and ent.name not in involved):
+                continue
+            seen[key] = actor_of(ent)
+        result.actors = list(seen.values())
         return result
