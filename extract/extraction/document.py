@@ -50,8 +50,10 @@ class Document:
         # "the Russian delegation was led by X": X, for "the two delegations met"
         self.delegation_leaders = Affiliation(self.body, gz, self.scanner, self.mentions).assign()
         self.resolve = Resolution(self.body, self.seg, gz, self.scanner, self.mentions, self.dateline)
-        self.coreference = Coreference(self, article)
-        self.coreference.complete()
+        # not kept: it refers back to the Document, and the cycle would keep every article's
+        # pieces alive until the cyclic collector runs (speed: plain reference counting
+        # frees them when the article is done)
+        Coreference(self, article).complete()
         # relative dates ("today", "on Tuesday") count from the dateline's day when it has one
         anchor = self.dateline.day if self.dateline is not None and self.dateline.day else self.pub
         self.dates = ClauseDates(self.body, self.seg, anchor, self.pub)
