@@ -187,6 +187,9 @@ def _print_summary(result, layout: Layout) -> None:
     )
     for failed in r.stages.get("failed_sources", []):
         click.echo(f"  FAILED source {failed['source']}: {failed['location']}: {failed['reason']} (retried next run)")
+    if r.stages.get("extract_quarantine"):
+        click.echo(f"  quarantined by extraction: {r.stages['extract_quarantine']['articles']} article(s) whose "
+                   "extraction failed (see `dipnews quarantine list`)")
     if r.stages.get("gate_quarantine"):
         click.echo(f"  quarantined by the gate: {r.stages['gate_quarantine']['articles']} article(s) "
                    "(see `dipnews quarantine list`)")

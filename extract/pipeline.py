@@ -233,6 +233,13 @@ class Run:
         total = ExtractStats()
         for result in results:
             total.merge(result if isinstance(result, ExtractStats) else ExtractStats(**result))
+        if total.failed:
+            # Recorded here, in the one process that holds the run (the mapped tasks and
+            # the pool's workers only report them): the night goes on without them, and
+            # `dipnews quarantine list` shows each with the error.
+            n = stages.quarantine_failing_articles(self.layout, total.failed)
+            log.warning("extraction failed on %d article(s); evicted: %s", n, sorted(total.failed))
+            self.record.stages["extract_quarantine"] = {"articles": len(total.failed)}
         self.record.stages["extract"] = asdict(total)
         self.save()
         return total

@@ -170,11 +170,11 @@ def extract_partition(root: str, partition: str, excluded: frozenset[str] = froz
     from extract.extraction import Extractor
 
     layout = Layout(__import__("pathlib").Path(root))
-    fingerprint = _fingerprint(layout, partition, excluded)
     # raw_text is the untouched input kept for audit; extraction never needs it.
     table = read_partition(layout, partition, [n for n in ARTICLE_SCHEMA.names if n != "raw_text"])
     extractor = Extractor()
     pairs = []
+    failed: dict[str, str] = {}
     for row in table.to_pylist():
         if row["article_id"] in excluded:
             continue
@@ -194,9 +194,21 @@ def extract_partition(root: str, partition: str, excluded: frozenset[str] = froz
             canonical_id=row["canonical_id"] or row["article_id"],
             duplicate_reason=row["duplicate_reason"],
         )
-        pairs.append((article, extractor.extract(article)))
-    counts = write_partition(layout, partition, collect(pairs))
+        try:
+            pairs.append((article, extractor.extract(article)))
+        except Exception as exc:  # noqa: BLE001 - one article's crash must not stop the night
+            # A rule that breaks on one article would otherwise fail this part, so the
+            # whole night, and every night after it while the article stays landed. The
+            # article is left out, and the run evicts it with this reason (``extracted``).
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
+            log.warning("%s: article %s: %s", partition, row["article_id"], reason)
+            failed[row["article_id"]] = reason
+    counts: dict = write_partition(layout, partition, collect(pairs))
     counts["articles"] = len(pairs)
+    counts["failed"] = failed
+    # The fingerprint names the failed articles among those left out, as the eviction
+    # the run records for them will: the part is not re-extracted for it next night.
+    fingerprint = _fingerprint(layout, partition, excluded | frozenset(failed))
     atomic_write_bytes(_manifest_path(layout, partition), json.dumps(fingerprint).encode())
     return counts
 
@@ -271,17 +283,19 @@ class ExtractStats:
     partitions: int = 0
     articles: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # article_id -> why its extraction failed
 
-    def add(self, counts: dict[str, int]) -> None:
+    def add(self, counts: dict) -> None:
         """One extracted part's counts (``extract_partition``'s result)."""
         counts = dict(counts)
         self.articles += counts.pop("articles")
+        self.failed.update(counts.pop("failed", {}))
         for k, v in counts.items():
             self.counts[k] = self.counts.get(k, 0) + v
 
     def merge(self, other: ExtractStats) -> None:
         self.partitions += other.partitions
-        self.add({"articles": other.articles, **other.counts})
+        self.add({"articles": other.articles, "failed": other.failed, **other.counts})
 
 
 def prepare_extraction(layout: Layout) -> list[str]:
@@ -373,7 +387,7 @@ def build_ok(build_results: list[dict]) -> bool:
 
 
 def quarantine_failing_articles(layout: Layout, blamed: dict[str, str]) -> int:
-    """Evict the articles a gate failure is pinned on (recorded with the failure as reason)."""
+    """Evict the articles a gate failure or a failed extraction is pinned on (the failure is the reason)."""
     from extract.exclusions import evict
 
     return sum(evict(layout, article_id, reason) for article_id, reason in sorted(blamed.items()))

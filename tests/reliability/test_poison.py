@@ -196,3 +196,41 @@ def test_evict_takes_one_article_out_and_is_recorded(clean, warehouse):
     assert [q["id"] for q in listed] == [victim] and "satire, not news" in listed[0]["reason"]
     unknown = invoke("evict", "ffffffffffffffff", "--warehouse", warehouse)
     assert unknown.exit_code == 1 and "no landed article" in unknown.output
+
+
+def test_an_article_the_extractor_crashes_on_is_evicted_not_blocking(clean, warehouse, tmp_path, monkeypatch):
+    """A rule that raises on one article (a fault injected into the real extractor, which
+    runs for every other article): the night publishes without it, the article is
+    evicted with the error as reason, and later nights neither re-extract nor fail on it."""
+    from extract.extraction import Extractor
+
+    real = Extractor.extract
+
+    def breaks_on_one(self, article):
+        if "Zanzibar ferry" in article.body:
+            raise RuntimeError("boom in a rule")
+        return real(self, article)
+
+    monkeypatch.setattr(Extractor, "extract", breaks_on_one)
+    corpus = tmp_path / "crash"
+    corpus.mkdir()
+    (corpus / "ferry-2024-06-07.txt").write_text(
+        " date 2024-06-07 Ferry talks\nTanzanian President Samia Suluhu Hassan met Kenyan President William Ruto "
+        "in Dar es Salaam on Friday to discuss the Zanzibar ferry.\n")
+    (corpus / "togo-2024-06-07.txt").write_text(
+        " date 2024-06-07 Ghana and Togo ministers meet\nGhanaian Foreign Minister Samuel Okudzeto Ablakwa met "
+        "Togolese Foreign Minister Robert Dussey in Accra on Friday.\n")
+    night = run(warehouse, clean["corpus"], corpus)
+    assert night.exit_code == 0, night.output
+    assert "quarantined by extraction: 1 article(s)" in night.output, night.output
+    assert "run " in night.output and ": published" in night.output, night.output
+    evicted = [q for q in quarantine(warehouse) if q["kind"] == "evicted"]
+    assert len(evicted) == 1 and "extraction failed: RuntimeError: boom in a rule" in evicted[0]["reason"], evicted
+    ids = article_ids(warehouse)
+    assert evicted[0]["id"] not in ids
+    assert len(ids) == len(clean["marts"]["dim_articles"]) + 1  # the other new article landed and published
+    monkeypatch.setattr(Extractor, "extract", real)
+    again = run(warehouse, clean["corpus"], corpus)
+    assert again.exit_code == 0, again.output
+    assert "quarantined by extraction" not in again.output
+    assert evicted[0]["id"] not in article_ids(warehouse)
