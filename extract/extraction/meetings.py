@@ -1025,8 +1025,11 @@ class MeetingRules:
         if host is not None and mode == "in_person" and not planned:
             where = loc.iso3 if loc else host_home
             if where and host_home == where:
+                # "A and B jointly welcomed X": every subject of the active verb hosts
+                cohosts = [] if t.passive else _subject_group(doc, sent, ts, t.found)
                 for guest in parts:
-                    if guest is not host and guest.kind == "person" and doc.resolve.country_of(guest) != where \
+                    if guest is not host and guest not in cohosts and guest.kind == "person" \
+                            and doc.resolve.country_of(guest) != where \
                             and not _RESIDENT.search(guest.title or ""):
                         self.hosted_guests.append(HostedGuest(
                             guest, where, loc.city if loc else None, d, prec,

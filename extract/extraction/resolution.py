@@ -88,6 +88,10 @@ _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 _IN_TAIL = re.compile(r"\s+in\s+$")
 
 
+# a pronoun as a sentence's subject, after an opening phrase ("In Riyadh, he met ...")
+_TOPIC_PRONOUN = re.compile(r"\s*(?:[^,.;:“\"]{1,40},\s+)?(He|She|he|she)\s+")
+
+
 @dataclass(slots=True)
 class Agent:
     """Who a rule found at a position: a resolved entity, or a reason there is none."""
@@ -379,6 +383,13 @@ class Resolution:
             prev = self.sentences[k]
             cands = [m for m in self.mentions.agents_in(prev.start, prev.end)
                      if m.kind == "person" and not self._in_quote(m.start)]
+            head = _TOPIC_PRONOUN.match(self.body, prev.start, prev.end)
+            if head and (head.group(1) == "He") == (gender == "m") and not (cands and cands[0].start < head.start(1)):
+                # "He held talks with Crown Prince X. He will travel on to Doha": a sentence
+                # whose subject is the same pronoun continues its topic, not the person met
+                topic = self.resolve_pronoun(prev, prev.start, pronoun)
+                if topic is not None:
+                    return topic
             for m in cands:
                 if ok(m.entity):
                     return m.entity

@@ -47,6 +47,9 @@ _TV = VOCAB.travel_verbs
 _VERB = re.compile(
     r"(?<![\w’'\-])(?:"
     rf"(?P<noun_by>{alternation(VOCAB.visit_nouns)})\s+(?:by|of)(?=\s)"
+    # "the visit President X is paying to Senegal": the visitor inside the trip's own clause
+    rf"|(?P<paying>{alternation(VOCAB.visit_nouns)}\s+(?:(?:that|which)\s+)?(?:[\w\-\.’']+\s+){{1,6}}?(?:is|are|was|were)\s+"
+    r"(?:now\s+|currently\s+)?(?:paying|making|undertaking)\s+(?:to|in))(?=\s)"
     rf"|(?P<visit>{alternation(_TV['visit'])})(?=\s)"
     rf"|(?P<noun>{alternation(VOCAB.visit_nouns)})\s+(?:\w+\s+){{0,2}}?(?:to|in)(?=\s)"
     rf"|(?P<country_trip>{alternation(_TV['country_trip'])})(?=[\s,.;])"
@@ -83,7 +86,7 @@ _VERB = re.compile(
     r")")
 # the same matches, behind a look-ahead for the words a match can begin with (speed)
 _VERB_SCAN = guarded(_VERB, r"(?<![\w’'\-])")
-_VERB_KINDS = ("visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
+_VERB_KINDS = ("paying", "visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
                "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here", "met_in", "accompany", "take")
 # a finite past verb between a planned cue and a trip noun reports the trip ("will retire
 # after he visited ..."): the noun keeps its own, factual, reading
@@ -101,7 +104,9 @@ _THE_COUNTRY = re.compile(r"\s*(?:to\s+)?the\s+country\b")
 _LIST_KINDS = frozenset(("visit", "noun", "travel", "arrive", "tour", "lead", "depart", "route", "due", "accompany",
                          "take"))
 _ON_A_VISIT = re.compile(r"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:on|paying|making)\s+"
-                         r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$")
+                         r"(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}$"
+                         # "during X's ongoing visit": a trip under way where the article is filed
+                         r"|\b(?:ongoing|current|present)\s+(?:[\w\-]+\s+){0,2}$")
 _PARTICIPLE_CLAUSE = re.compile(r"[\s,]*(?:before|after|while|when|since|then)?\s*[a-z]+ing\b")
 # "X returned on Sunday after a five-day visit to P": the trip of a prepositional phrase is
 # that of the person just before it, in the same clause
@@ -123,6 +128,8 @@ _COMPANION_AFTER = re.compile(
     r"delegation\s+(?:also\s+)?(?:included|includes|including|comprised|comprises|consisting\s+of|consists\s+of)|"
     r"[Aa]ccompanying\s+(?:him|her|them|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:\s+on\s+(?:the|his|her|this)\s+(?:trip|visit|tour|journey))?"
     r"\s+(?:are|is|were|was))\s+")
+# the party of the person named right before: "President X, who was accompanied by ..."
+_HOST_PARTY = re.compile(r",?\s*(?:who\s+(?:was|were|is|are)\s+)?(?:also\s+)?")
 _COMPANION_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:part|members?)\s+of\s+(?:the|his|her|[\w’']+)\s+"
     r"(?:[\w\-’']+\s+){0,2}?delegation|(?:is|are|was|were)\s+(?:also\s+)?accompanying\s+(?:him|her|them|the\s+\w+|[A-Z][\w\-]+)|"
@@ -176,6 +183,7 @@ is are was were be been being am while when after before since by for on of from
 _CHAMBER_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:[A-Z][\w\-]*|national|federal|state)\s+){{0,2}}?"
                             rf"(?i:{alternation(VOCAB.chambers)}|parliament|lawmakers|legislators)\b")
 _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?$")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
 
 
@@ -284,8 +292,18 @@ class VisitRules:
             ents: list[Entity] = []
             if not doc.words(sent) & _COMPANION_HINTS:
                 continue
+            # "He arrived in Ankara accompanied by X": the trip of this very sentence, if any
+            own = next((visits[k] for k in self._sent_trips.get(sent.index, ()) if k in visits
+                        and not visits[k].is_planned), None)
+            lead = own or principal
             for m in _COMPANION_AFTER.finditer(sent.text):
                 lo = sent.start + m.end()
+                owner = [x for x in doc.mentions.agents_in(sent.start, sent.start + m.start())
+                         if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)][-1:]
+                if owner and _HOST_PARTY.fullmatch(body, owner[0].end, sent.start + m.start()) \
+                        and actor_of(owner[0].entity).name != lead.visitor.name \
+                        and doc.resolve.country_of(owner[0].entity) == lead.host_country:
+                    continue  # "greeted by President X, who was accompanied by Y": the host's party
                 # the list ends at the next clause: "who travelled with X and Y, met Z"
                 stop = re.search(r"(?<![A-Z])\.(?:\s|$)|\s(?:who|which|to|for|on|at|in)\s|,\s+(?:met|held|said|told|"
                                  r"visited|arrived|signed|attended|toured|called|[a-z]+ed)\b", body[lo:sent.end])
@@ -304,10 +322,6 @@ class VisitRules:
                 lo, _ = doc.dates.clause_bounds(sent, ts)
                 ents += [x.entity for x in doc.mentions.agents_in(max(lo, sent.start), ts)
                          if x.kind == "person" and x.entity is not None and not doc.in_quote(x.start)]
-            # "He arrived in Ankara accompanied by X": the trip of this very sentence, if any
-            own = next((visits[k] for k in self._sent_trips.get(sent.index, ()) if k in visits
-                        and not visits[k].is_planned), None)
-            lead = own or principal
             # "Xi, accompanied by Hussain and Sharif, inspected the guard": a list naming one
             # local official names the hosts who escort the guest, its unstated ones too
             hosts_listed = any(e is not None and e.country == lead.host_country for e in ents)
@@ -468,6 +482,11 @@ class VisitRules:
                     and _STATIONED_MISSION.search(body, max(sent.start, ts - 30), ts):
                 continue  # "the Kenyan-led mission in Haiti", "the AU mission in Somalia": a deployment
             by_visitor = None
+            if kind == "paying":
+                inner = [x for x in doc.mentions.agents_in(ts, te) if x.kind == "person" and x.entity is not None]
+                if not inner:
+                    continue
+                by_visitor = (inner[0].entity, inner[0].end)
             if kind == "noun_by":
                 # "a two-day visit by Chancellor X to Israel": the visitor, then the place
                 # ("the visit of Premier X to Hanoi" too: a person right after "of")
@@ -592,6 +611,14 @@ class VisitRules:
             vlo = max((m_.end() for m_ in _VP_SPLIT.finditer(body, sent.start, ts)), default=None)
             nxt = _VP_SPLIT.search(body, te, sent.end)
             d, prec, explicit = doc.dates.event_date(sent, ts, planned, lo=vlo, hi=nxt.start() if nxt else None)
+            if not planned and explicit and kind in ("arrive", "travel", "depart") \
+                    and m.group().split()[0].lower().endswith("ing") \
+                    and _PROGRESSIVE.search(body, max(sent.start, ts - 12), ts):
+                # "X is arriving on Thursday": the progressive of a verb of a moment (not "is
+                # touring") with a day to come is an arrangement; the day is read forwards
+                fd, fprec, fexp = doc.dates.event_date(sent, ts, True, lo=vlo, hi=nxt.start() if nxt else None)
+                if fexp and doc.dates.after_report(fd, fprec):
+                    planned, d, prec = True, fd, fprec
             planned = planned or doc.dates.after_report(d, prec)
             if (kind == "noun" or m.group("visit") in ("visit", "visits")) and not planned and by_visitor is None and \
                     cues.PLANNED_CLAUSE.search(body, max(sent.start, vlo or 0), ts):

@@ -309,3 +309,58 @@ def test_a_visit_dates_from_the_day_it_began(extractor: Extractor) -> None:
                                    published=date(2024, 9, 3)))
     got = {(v.visitor.name, v.host_country, v.date) for v in ex.visits}
     assert got == {("Thabo Nkosi", "CHN", date(2024, 9, 1))}
+
+
+def test_a_pronoun_continues_the_topic_of_the_sentence_before(extractor: Extractor) -> None:
+    # "He held talks with X. He will travel on": the traveller, not the host he met
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng arrived in Riyadh on Monday.\n"
+                             "He held talks with Crown Prince Faisal bin Nasser.\n"
+                             "He will travel on to Doha.")
+    assert got == {("Kwame Asare Boateng", "SAU", False), ("Kwame Asare Boateng", "QAT", True)}
+
+
+def test_co_hosts_of_a_welcome_are_no_guests(extractor: Extractor) -> None:
+    got = _visits(extractor, "Kenyan President William Otieno and Deputy President Grace Wanjiru jointly "
+                             "welcomed Ghanaian President Kwame Asare Boateng at State House in Nairobi on Monday.")
+    assert got == {("Kwame Asare Boateng", "KEN", False)}
+    # precision guard, negative case: every guest after the verb is still a guest
+    got = _visits(extractor, "Kenyan President William Otieno welcomed Ghanaian President Kwame Asare Boateng "
+                             "and Ghanaian Foreign Minister Ama Owusu at State House in Nairobi on Monday.")
+    assert got == {("Kwame Asare Boateng", "KEN", False), ("Ama Owusu", "KEN", False)}
+
+
+def test_a_present_progressive_arrival_on_a_day_to_come_is_planned(extractor: Extractor) -> None:
+    ex = extractor.extract(article("ADDIS ABABA — AU Commission chairperson Amina Diallo is arriving on "
+                                   "Thursday for talks.", published=date(2024, 5, 7)))
+    assert {(v.visitor.name, v.host_country, v.is_planned, v.date) for v in ex.visits} == {
+        ("Amina Diallo", "ETH", True, date(2024, 5, 9))}
+    # negative case: the progressive of a stay ("is touring") on days just past is under way
+    ex = extractor.extract(article("Ghanaian President Kwame Asare Boateng is touring Ethiopia on Monday and "
+                                   "Tuesday.", published=date(2024, 5, 7)))
+    assert {(v.visitor.name, v.host_country, v.is_planned, v.date) for v in ex.visits} == {
+        ("Kwame Asare Boateng", "ETH", False, date(2024, 5, 6))}
+
+
+def test_an_ongoing_visit_is_where_the_article_is_filed(extractor: Extractor) -> None:
+    body = ("DAKAR — Ghanaian President Kwame Asare Boateng praised the port.\n"
+            "During Boateng's ongoing visit, the two sides signed three agreements.")
+    assert _visits(extractor, body) == {("Kwame Asare Boateng", "SEN", False)}
+    # negative case: with no dateline the trip has no place
+    assert _visits(extractor, "During Boateng's ongoing visit, the two sides signed three agreements.") == set()
+
+
+def test_the_visit_a_person_is_paying_to_a_country(extractor: Extractor) -> None:
+    got = _visits(extractor, "The visit Ghanaian President Kwame Asare Boateng is paying to Senegal is his "
+                             "first since taking office.")
+    assert got == {("Kwame Asare Boateng", "SEN", False)}
+
+
+def test_the_party_of_a_host_is_no_companion(extractor: Extractor) -> None:
+    body = ("Ghanaian President Kwame Asare Boateng arrived in Nairobi on Monday.\n"
+            "He was received by Kenyan President William Otieno, who was accompanied by Foreign Minister "
+            "Joseph Kamau.")
+    assert _visits(extractor, body) == {("Kwame Asare Boateng", "KEN", False)}
+    # precision guard, negative case: the guest's own companions still travel
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng arrived in Nairobi on Monday, accompanied "
+                             "by Foreign Minister Ama Owusu.")
+    assert got == {("Kwame Asare Boateng", "KEN", False), ("Ama Owusu", "KEN", False)}
