@@ -334,7 +334,7 @@ class MentionScanner:
             # added only to the few a mention is made of
             toks, starts, ends, segs, has_unk = cached
             base = offset + rs
-            possessive = bool(_POSSESSIVE.match(text, re_)) and text.startswith(("'s", "’s"), re_)
+            possessive = text.startswith(("'s", "’s"), re_) and bool(_POSSESSIVE.match(text, re_))
             # pre-context: lowercase title words between the previous run and this one
             if has_unk:
                 pre_title, pre_country, pre_org, pre_former = self._pre_context(
