@@ -874,6 +874,8 @@ class VisitRules:
         that country's visitors there."""
         doc = self.doc
         for sent in doc.sentences:
+            if "delegation" not in sent.text:
+                continue  # every match names a delegation (speed: a substring test per sentence)
             for m in _DELEGATION_ARRIVED.finditer(sent.text):
                 p = doc.gz.places.get(m.group("who"))
                 if p is None or doc.in_quote(sent.start + m.start()):
