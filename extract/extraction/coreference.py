@@ -59,7 +59,7 @@ _ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
 # the word-start look-behind after each name's first character: the engine only tries the
 # pattern at those characters, mostly capitals (speed; the same matches)
 _LANDMARK = re.compile(
-    rf"(?P<lm>{alternation((lm.name for lm in VOCAB.landmarks), after_first=_AFTER_WORD_START)})(?![\w\-’'])")
+    rf"(?P<lm>{alternation((lm.name for lm in VOCAB.landmarks), after_first=_AFTER_WORD_START, cased=True)})(?![\w\-’'])")
 _LANDMARKS = {lm.name: lm for lm in VOCAB.landmarks}
 # the look-behind after the word: a literal start, found by a fast substring search
 _HERE = re.compile(r"here(?<![\w’'\-]here)(?![\w’'\-])(?!\s+(?:is|are|was|were|to\s+stay)\b)")

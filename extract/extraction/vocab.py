@@ -147,14 +147,16 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(parts)
 
 
-def alternation(phrases: Iterable[str], after_first: str = "") -> str:
+def alternation(phrases: Iterable[str], after_first: str = "", cased: bool = False) -> str:
     r"""A non-capturing alternation of entries, longest first (so "phone call" wins over
     "call").
 
     ``after_first`` (a zero-width assertion, such as the word-start look-behind written
     after the first character, ``(?<![\w-].)``) goes right after each entry's first
     character: every branch then starts with a literal, and the engine skips the positions
-    whose character begins no entry instead of trying the pattern there.
+    whose character begins no entry instead of trying the pattern there. ``cased``: the
+    alternation is never used under IGNORECASE, so entries differing by case ("UN",
+    "Union") may share a prefix tree.
 
     Written as a prefix tree when it can be ("me(?:et(?:ing|s)?|t)" for "meet", "meeting",
     "meets", "met"): the engine then tests each next character once instead of trying every
@@ -164,7 +166,7 @@ def alternation(phrases: Iterable[str], after_first: str = "") -> str:
     uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
     if not uniq:
         return "(?!)"
-    tree = _prefix_tree(uniq, after_first)
+    tree = _prefix_tree(uniq, after_first, cased)
     if tree is not None:
         return "(?:" + tree + ")"
     parts = []
@@ -179,19 +181,22 @@ def alternation(phrases: Iterable[str], after_first: str = "") -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-# characters a prefix tree may hold: ASCII, so that under IGNORECASE (an alternation inside
-# "(?i:...)") two branches of one node differing by case are detected by str.lower()
-_TREE_CHARS = re.compile(r"[ -~]*")
+def _same_ignoring_case(a: str, b: str) -> bool:
+    """Whether one character can match both ``a`` and ``b`` under IGNORECASE (an
+    alternation may stand inside "(?i:...)"): "C" and "c", but also "ſ" and "s"."""
+    if a.isascii() and b.isascii():
+        return a.lower() == b.lower()
+    return re.fullmatch(re.escape(a), b, re.I) is not None or re.fullmatch(re.escape(b), a, re.I) is not None
 
 
-def _prefix_tree(phrases: list[str], after_first: str = "") -> str | None:
-    """The prefix-tree regex of literal entries, or None when an entry has a "*" wildcard,
-    a non-ASCII character, or two branches of one node could match the same character
-    ignoring case (then only the plain alternation keeps the longest-first order)."""
+def _prefix_tree(phrases: list[str], after_first: str = "", cased: bool = False) -> str | None:
+    """The prefix-tree regex of literal entries, or None when an entry has a "*" wildcard or
+    two branches of one node could match the same character ignoring case (then only the
+    plain alternation keeps the longest-first order)."""
     root: dict[str, dict] = {}
     for p in phrases:
         words = p.split()
-        if "*" in words or not _TREE_CHARS.fullmatch(p):
+        if "*" in words:
             return None
         node = root
         for ch in " ".join(words):
@@ -200,7 +205,8 @@ def _prefix_tree(phrases: list[str], after_first: str = "") -> str | None:
 
     def emit(node: dict[str, dict], top: bool = False) -> str | None:
         kids = [ch for ch in node if ch]
-        if len({ch.lower() for ch in kids}) != len(kids) or (top and "" in node and after_first):
+        if not cased and any(_same_ignoring_case(a, b) for i, a in enumerate(kids) for b in kids[i + 1:]) or (
+                top and "" in node and after_first):
             return None
         parts = []
         for ch in kids:

@@ -130,3 +130,17 @@ def test_guarded_patterns_find_the_same_matches() -> None:
     assert g is not None and re.match(g, "ON 5") and re.match(g, "2024") and not re.match(g, "one")
     assert word_start_guard(re.compile(r"(?<!\w).+")) is None
     assert guarded(re.compile(r"(?<!\w).+"), r"(?<!\w)").pattern == r"(?<!\w).+"
+
+
+def test_alternation_after_the_first_character_and_cased_trees_match_alike() -> None:
+    import re
+
+    names = ["UN Headquarters", "Union Buildings", "Élysée Palace", "Élysée", "Kremlin", "No. 10"]
+    text = "At the Élysée, then the Élysée Palace; xKremlin, Kremlin, UN Headquarters, Union Buildings, No. 10"
+    plain = re.compile(rf"(?<![\w-])(?P<lm>{_plain_alternation(names)})(?![\w-])")
+    tree = alternation(names, after_first=r"(?<![\w-].)", cased=True)
+    fast = re.compile(rf"(?P<lm>{tree})(?![\w-])")
+    assert "(?<![\\w-].)" in fast.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # under IGNORECASE "UN" and "Union" share a first letter pair ("N"/"n"): the plain form
+    assert alternation(names) == _plain_alternation(names)
