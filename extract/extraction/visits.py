@@ -183,6 +183,11 @@ is are was were be been being am while when after before since by for on of from
 _CHAMBER_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:[A-Z][\w\-]*|national|federal|state)\s+){{0,2}}?"
                             rf"(?i:{alternation(VOCAB.chambers)}|parliament|lawmakers|legislators)\b")
 _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
+_MULTILATERAL = re.compile(r"\b(?:summit|General\s+Assembly|sidelines|margins|conference|forum|ministerial|"
+                           r"G7|G20|BRICS|COP\d*)\b", re.I)
+_MET_OBJECT = re.compile(r"\b(?:with|met|meets|meeting|received|receives|hosted|welcomed)\b")
+# one holder per country: a king or an emir is its head of state
+_HEAD_TIER = {"head_of_state": "state", "royal": "state", "head_of_government": "government"}
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?$")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
 
@@ -269,7 +274,7 @@ class VisitRules:
                 if len(where) == 1:
                     v = hosts[0]
                     # not a meeting of locals of one other country ("X met Y in D last year")
-                    homes = {self.doc.resolve.country_of(self._ents.get(p.name)) for p in mt.participants
+                    homes = {self._home_met_by(self._ents.get(p.name), mt) for p in mt.participants
                              if p.name not in trips}
                     others_ok = not (len(homes) == 1 and None not in homes and v.host_country not in homes
                                      and len(mt.participants) - len(hosts) > 1)
@@ -279,6 +284,22 @@ class VisitRules:
                         mt = replace(mt, country=v.host_country, city=mt.city or v.city)
             out.append(mt)
         return out
+
+    def _home_met_by(self, ent: Entity | None, mt: Meeting) -> str | None:
+        """The country of a participant, for placing a meeting. A title alone infers the
+        dateline's country, but a country has one head of state and one head of government:
+        "NAIROBI - President Ruto arrived in Kampala. Ruto held talks with President X": X,
+        named by title in the traveller's home press, is no Kenyan."""
+        home = self.doc.resolve.country_of(ent)
+        tier = _HEAD_TIER.get(ent.role or "") if ent is not None else None
+        if ent is None or ent.country or not home or not tier:
+            return home
+        for p in mt.participants:
+            other = self._ents.get(p.name)
+            if other is not None and other is not ent and _HEAD_TIER.get(other.role or "") == tier \
+                    and self.doc.resolve.country_of(other) == home:
+                return None
+        return home
 
     def _companions(self, visits: dict[tuple[str, str], Visit]) -> bool:
         """Named officials travelling with the principal visitor: "accompanied by X",
@@ -809,10 +830,13 @@ class VisitRules:
                 home = self.doc.resolve.country_of(ent) if p.kind == "person" else None
                 if ent is not None and _RESIDENT.search(ent.title or ""):
                     continue  # an ambassador meeting the host lives there
-                if i == 1 and not p.country and (mt.participants[0].name, mt.country) in visits:
+                if i >= 1 and not p.country and (mt.participants[0].name, mt.country) in visits and (
+                        i == 1 or self._met_by(mt, p.name) and not _MULTILATERAL.search(mt.evidence.sentence)):
                     # the counterpart of a visitor met there is the host: a country only
                     # inferred from the dateline ("BERLIN - Vogel ... met President X in
-                    # Beijing") holds for the traveller, not for the people met
+                    # Beijing") holds for the traveller, not for the people met, and so for
+                    # every person met ("held talks with A, B and C"), except the leaders
+                    # met at a gathering of many countries ("on the sidelines of the summit")
                     continue
                 if p.kind == "person" and ent is not None and ent.role == "international_official" \
                         and not home:
@@ -861,6 +885,19 @@ class VisitRules:
                                       f"visit.from_meeting:{mt.evidence.rule.removeprefix('meeting.')}", 0.7))
         self._delegation_dates(visits)
         return list(visits.values())
+
+    def _met_by(self, mt: Meeting, name: str) -> bool:
+        """Whether ``name`` is an object of the meeting's verb, after its first participant
+        ("X held talks with A, B and C"), not a companion ("A and B were also present")."""
+        doc = self.doc
+        ms = [m for m in doc.mentions.agents_in(mt.evidence.char_start, mt.evidence.char_end)
+              if m.entity is not None and m.kind == "person"]
+        first = next((m for m in ms if actor_of(m.entity).name == mt.participants[0].name), None)
+        this = next((m for m in ms if actor_of(m.entity).name == name), None)
+        ent = self._ents.get(name)
+        return first is not None and this is not None and first.end < this.start and \
+            (ent is None or ent.role != "international_official") and \
+            bool(_MET_OBJECT.search(doc.body, first.end, this.start))
 
     def _passive_host(self, ent: Entity, ev: Evidence) -> bool:
         """ "X and his wife were welcomed at the airport by President A and Prime Minister B":

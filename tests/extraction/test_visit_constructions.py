@@ -364,3 +364,43 @@ def test_the_party_of_a_host_is_no_companion(extractor: Extractor) -> None:
     got = _visits(extractor, "Ghanaian President Kwame Asare Boateng arrived in Nairobi on Monday, accompanied "
                              "by Foreign Minister Ama Owusu.")
     assert got == {("Kwame Asare Boateng", "KEN", False), ("Ama Owusu", "KEN", False)}
+
+
+def _meeting_places(extractor: Extractor, body: str) -> set[tuple[frozenset[str], str | None]]:
+    ex = extractor.extract(article(body, published=date(2024, 5, 7)))
+    return {(frozenset(p.name for p in m.participants), m.country) for m in ex.meetings}
+
+
+def test_a_second_head_of_state_met_abroad_is_no_local_of_the_dateline(extractor: Extractor) -> None:
+    # "NAIROBI - President A arrived in Kampala. A held talks with President B": B, named by
+    # title in the traveller's home press, is no Kenyan: the talks are in Uganda
+    body = ("NAIROBI — Kenyan President Daniel Mwangi arrived in Kampala on Monday.\n"
+            "Mwangi held talks with President Joseph Okello and Vice President Ruth Achan.")
+    assert _meeting_places(extractor, body) == {
+        (frozenset({"Daniel Mwangi", "Joseph Okello", "Ruth Achan"}), "UGA")}
+    # negative case: ministers met after a trip, named by title alone, are locals of the dateline
+    body = ("NAIROBI — Kenyan President Daniel Mwangi returned home from Kampala on Monday.\n"
+            "Mwangi held talks with Finance Minister Peter Kamau and Trade Minister Ruth Njeri.")
+    assert _meeting_places(extractor, body) == {
+        (frozenset({"Daniel Mwangi", "Peter Kamau", "Ruth Njeri"}), "KEN")}
+
+
+def test_the_people_met_on_a_trip_are_its_hosts(extractor: Extractor) -> None:
+    body = ("NAIROBI — Kenyan President Daniel Mwangi arrived in Kampala on Monday.\n"
+            "During the tour, Mwangi held talks with President Joseph Okello, Foreign Minister Samuel Otim "
+            "and Trade Minister Grace Akello.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {("Daniel Mwangi", "UGA", False)}
+    # precision guard, negative cases: the traveller's own party present at the talks travels
+    body = ("NAIROBI — Kenyan President Daniel Mwangi arrived in Kampala on Monday.\n"
+            "Mwangi met President Joseph Okello at State House.\n"
+            "Foreign Minister Alice Wambui and Trade Minister Peter Kamau were also present during the meeting.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {
+        ("Daniel Mwangi", "UGA", False), ("Alice Wambui", "UGA", False), ("Peter Kamau", "UGA", False)}
+    # and leaders met at a gathering abroad are visitors there
+    body = ("NAIROBI — Kenyan President Daniel Mwangi arrived in New York on Monday for the UN General "
+            "Assembly.\n"
+            "On the sidelines of the General Assembly, Mwangi met Indian Prime Minister Arjun Rao, "
+            "Foreign Minister Claire Dunn and Japanese Foreign Minister Emi Sato.")
+    got = _visits(extractor, body, published=date(2024, 5, 7))
+    assert {("Daniel Mwangi", "USA", False), ("Arjun Rao", "USA", False), ("Claire Dunn", "USA", False),
+            ("Emi Sato", "USA", False)} == got
