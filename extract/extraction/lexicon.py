@@ -41,6 +41,8 @@ HONORIFICS = frozenset({
     "Lord", "Lady", "Sheikh", "Sheikha", "Prof", "Prof.", "Professor", "Mister", "Miss",
     "Rev", "Rev.", "Reverend", "Monsieur", "Herr", "Frau", "Senor", "Señor", "Comrade",
     "Respected", "H.H.", "H.E.", "Excellency", "Highness", "Engr", "Engr.", "Alhaji", "Chief",
+    # Malaysian and Bruneian honours written before the name ("Datuk Seri", "Tun")
+    "Datuk", "Datin", "Dato", "Seri", "Tun", "Pehin",
 })
 MALE_HONORIFICS = frozenset({"Mr", "Mr.", "Sir", "Lord", "Sheikh", "Mister", "Monsieur", "Herr",
                              "Senor", "Señor", "King", "Prince", "Emperor", "Pope"})
@@ -93,7 +95,7 @@ Directorate Inspectorate Observatory Program Programme Initiative Institute Watc
 Monitor Magazine Insider Economist Airlines Airways Group Holdings Industries Motors Energy
 Petroleum Telecom Media Studios Capital Partners Associates Lab Labs Laboratory Hospital
 Tribunal Majlis Duma Knesset Bundestag Diet Sejm Rada Storting Riksdag Kremlin Pentagon Science
-Sciences
+Sciences Securities
 """.split())
 # Last words of names that are places or things, not persons or organisations.
 THING_HEADS = frozenset("""

@@ -98,8 +98,51 @@ MAX_PHRASE = 7
 _APPOS_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "who", "former", "then", "now",
                             "currently", "also", "newly", "recently"})
 _NON_NAMES = VOCAB.non_names
+# Royal titles that are also name words: between two name words they are part of the name
+# ("Hossein Amir Tavakoli", "Reza Shah Karimi"), and after another title before a patronymic
+# particle they are the given name ("Crown Prince Sultan bin Faisal").
+_TITLE_NAME_WORDS = frozenset({"Amir", "Emir", "Sultan", "Shah", "Prince", "Sheikh"})
+_PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben"})
+_PERSONAL_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mister"})
+_INITIAL = re.compile(rf"^[{U}]\.$")
+# Capitalised function words inside a run after a name word: the run is a title-case
+# headline ("Minister Calls On Acting President"), and the word ends any name ("To" is kept
+# out: a Vietnamese name word, "To Lam").
+_TITLECASE_BREAKS = frozenset("On In At With For From By Of Into Amid Over After As And The Against About".split())
+# Capitalised words that cannot be a given name or surname: abstract nouns and adjectives by
+# their ending ("Traditional Religions", "Constitutional", "Communities", "Legislative").
+_NON_NAME_SUFFIX = re.compile(r"(?:tional|ical|ative|ities|ations|isms|ancies|encies|[^aeiou]ions)$")
+
+
+def _headline_verbs() -> frozenset[str]:
+    """Third-person verb forms of the speech and travel vocabularies, capitalised: in a
+    title-case headline ("Minister Meets Envoy", "Kagame Says ...") they end a name."""
+    forms = {v.form for v in VOCAB.speech_verbs} | {f for fs in VOCAB.travel_verbs.values() for f in fs}
+    forms |= {w for fs in VOCAB.meeting_triggers.values() for ph in fs for w in ph.split()[:1]}
+    return frozenset(f.capitalize() for f in forms
+                     if " " not in f and f.endswith("s") and not f.endswith("ss")
+                     and not f.endswith(("ions", "ies", "ings")) and f.capitalize() not in THING_HEADS
+                     and f.capitalize() not in ORG_HEADS and f.capitalize() not in _NOT_NAME_WORDS
+                     and f not in ("has", "states", "heads", "talks", "games", "comes", "goes"))
+
+
+_HEADLINE_VERBS = _headline_verbs()
+# visit and meeting nouns, capitalised in a title-case headline ("Ruto Nairobi Visit"): no name word
+# ending a run; those heading names of things ("Summit", "Dialogue") are left to THING_HEADS
+_HEADLINE_NOUNS = frozenset(w.capitalize() for w in (*VOCAB.visit_nouns, *VOCAB.meeting_nouns)
+                            if " " not in w and w.capitalize() not in THING_HEADS
+                            and w.capitalize() not in ORG_HEADS)
 # month abbreviations that are also given names or name syllables ("Wen Jun", "Jan Novak")
 _NAME_MONTHS = frozenset({"Jan", "Jun", "Mar"})
+
+
+def _name_word(tok: str) -> bool:
+    """A capitalised token that can be a word of a person's name (not a portfolio, head,
+    thing or title-like word)."""
+    return bool(_NAME_SHAPE.match(tok)) and tok not in PORTFOLIO_WORDS and tok not in ORG_HEADS and \
+        tok not in THING_HEADS and tok not in _NOT_NAME_WORDS and tok not in _NON_NAMES and \
+        tok not in STOP_CAPS and tok not in CALENDAR_WORDS and \
+        tok not in _HEADLINE_VERBS and not _NON_NAME_SUFFIX.search(tok)
 
 
 @dataclass(eq=False)
@@ -182,6 +225,8 @@ def _name_tokens(name_toks: tuple[str, ...]) -> tuple[str, ...] | None:
     if all(t in PORTFOLIO_WORDS or t in _NOT_NAME_WORDS or t in NAME_PARTICLES or t in _NON_NAMES
            for t in name_toks):
         return None  # "Foreign Affairs", "Climate Change", "Heads": not a person
+    if any(_NON_NAME_SUFFIX.search(t) for t in name_toks if t not in NAME_PARTICLES):
+        return None  # "Traditional Religions", "Constitutional Council": not a person
     shaped = [t if not t.startswith(("Al-", "El-")) else t[:1].lower() + t[1:]
               for t in name_toks if t not in NAME_PARTICLES and t.lower() not in NAME_PARTICLES]
     if not shaped or not all(_NAME_SHAPE.match(t) or (
@@ -223,6 +268,7 @@ class MentionScanner:
                 i += 1
                 continue
             found: _Seg | None = None
+            name_part = False
             top = min(self.maxw, n - i)
             if top > 1 and t not in self.multi_first and t.lower() not in self.multi_first_lower:
                 top = 1
@@ -239,6 +285,9 @@ class MentionScanner:
                     found = _Seg("place", i, i + length, place=place)
                     break
                 title = gz.titles.get(phrase.lower())
+                if title is not None and length == 1 and self._title_in_name(toks, i, segs, title.role):
+                    name_part = True
+                    break
                 if title is not None and length == 1 and phrase in HONORIFICS and segs and \
                         segs[-1].kind == "unk" and (i + 1 == n or toks[i + 1][:1].isupper()):
                     break  # "Hassan Sheikh Mohamud", "President Hassan Sheikh said": a name word
@@ -248,10 +297,18 @@ class MentionScanner:
                     found = _Seg("title", i, i + length, title=title.title)
                     break
             if found is not None and found.kind == "place" and found.place.kind in ("city", "capital") and \
-                    found.j - found.i == 1 and segs and segs[-1].kind == "unk" and \
-                    (found.place.kind == "city" or (len(segs) >= 2 and segs[-2].kind == "unk")) and \
-                    (found.j == n or toks[found.j] in _CONNECTOR_SET):
-                found = None  # "Vuong Dinh Hue": a name token that is also a town
+                    found.j - found.i == 1 and segs and segs[-1].kind == "unk" and _name_word(toks[i - 1]) and \
+                    (found.j == n or toks[found.j] in _CONNECTOR_SET or (
+                        _name_word(toks[found.j]) and toks[found.j] not in _HEADLINE_NOUNS)):
+                # "Vuong Dinh Hue", "Caio Lima Torres": a town's name directly continuing a
+                # name word is a name word ("Lula in Lima", "Lula, Lima" are two runs)
+                found = None
+            if name_part:
+                found = _Seg("unk", i, i + 1)
+                seen_name = True
+            elif found is None and seen_name and (
+                    t in _TITLECASE_BREAKS or t in _HEADLINE_VERBS or (t in _HEADLINE_NOUNS and i + 1 == n)):
+                found = _Seg("break", i, i + 1)  # "Minister Calls On Acting President"
             if found is None:
                 base = t.rstrip(".")
                 if (t in HONORIFICS or base in HONORIFICS) and not (
@@ -273,6 +330,59 @@ class MentionScanner:
             segs.append(found)
             i = found.j
         return segs
+
+    def _uncapitalised(self, toks: tuple[str, ...], segs: tuple[_Seg, ...], label: bool
+                       ) -> tuple[tuple[str, ...], tuple[_Seg, ...]]:
+        """An all-capitals run with a title in it names a person in a transcript or caption
+        ("FOREIGN MINISTER ERLAN BEKOV:", "SECRETARY VARNHOLT:"): read in title case,
+        acronyms the gazetteer knows ("UN", "US") kept; same token lengths, so the offsets
+        hold. Without a speaker's colon (an all-capitals headline) only a name of two or
+        more words is read ("MINISTER SPOKE" names nobody)."""
+        gz = self.gz
+        cased = tuple(t if (t in gz.orgs or t in gz.places or len(t) < 2 or "." in t) else t.capitalize()
+                      for t in toks)
+        if any(len(a) != len(b) for a, b in zip(cased, toks, strict=True)):
+            return toks, segs
+        cased_segs = self._segment(list(cased))
+        unk = sum(s.kind == "unk" for s in cased_segs)
+        if any(s.kind in ("title", "honorific", "royal") for s in cased_segs) and (
+                unk >= 2 or (unk == 1 and label)):
+            return cased, tuple(cased_segs)
+        return toks, segs
+
+    @staticmethod
+    def _name_after_portfolio(toks: tuple[str, ...], segs: tuple[_Seg, ...], k: int) -> bool:
+        """After a portfolio word ("Ministry of Foreign Affairs"), two or more name words
+        that end the run or precede a non-name segment start a person's name, not more of the
+        organisation ("Ministry of Foreign Affairs Zoran Petrovic")."""
+        if toks[segs[k - 1].j - 1] not in PORTFOLIO_WORDS:
+            return False
+        m = k
+        while m < len(segs) and segs[m].kind == "unk" and _name_word(toks[segs[m].i]):
+            m += 1
+        return m - k >= 2 and (m == len(segs) or segs[m].kind != "unk")
+
+    def _title_in_name(self, toks: list[str], i: int, segs: list[_Seg], role: str) -> bool:
+        """A one-word title that is a word of the name around it: a royal title between two
+        name words ("Hossein Amir Tavakoli") or after a title before a patronymic ("Prince
+        Sultan bin Saad"); any title after a title or "Mr" before an initial ("Deputy
+        Secretary Dean R. Varnholt"); a non-government title after "Mr" ("Mr. Dean Varnholt")."""
+        if not segs or i + 1 >= len(toks):
+            return False
+        t, nxt, prev = toks[i], toks[i + 1], segs[-1]
+        if not nxt[:1].isupper() and nxt not in _PATRONYMIC:
+            return False
+        if prev.kind == "unk":
+            return t in _TITLE_NAME_WORDS and _name_word(toks[i - 1]) and _name_word(nxt) and \
+                self.gz.titles.get(nxt.lower()) is None and nxt not in HONORIFICS
+        if prev.kind not in ("title", "royal", "honorific"):
+            return False
+        if nxt in _PATRONYMIC:
+            return t in _TITLE_NAME_WORDS and prev.kind != "honorific"
+        if _INITIAL.match(nxt):
+            return i + 2 < len(toks) and _name_word(toks[i + 2])
+        return role == "non_government" and prev.kind == "honorific" and toks[prev.i] in _PERSONAL_HONORIFICS \
+            and _name_word(nxt) and self.gz.titles.get(nxt.lower()) is None
 
     @staticmethod
     def _name_month(toks: list[str], i: int, segs: list[_Seg]) -> bool:
@@ -334,6 +444,10 @@ class MentionScanner:
             # token offsets stay relative to the run: ``base`` (its offset in the body) is
             # added only to the few a mention is made of
             toks, starts, ends, segs, has_unk = cached
+            if not has_unk and len(toks) >= 2 and run.isupper():
+                # rare (not cached): the reading depends on the colon after the run
+                toks, segs = self._uncapitalised(toks, segs, text.startswith(":", re_))
+                has_unk = any(sg.kind == "unk" for sg in segs)
             base = offset + rs
             possessive = text.startswith(("'s", "’s"), re_) and bool(_POSSESSIVE.match(text, re_))
             # pre-context: lowercase title words between the previous run and this one
@@ -394,7 +508,7 @@ class MentionScanner:
                     k += 1
                     continue
                 if seg.kind != "unk":
-                    if seg.kind in ("calendar", "acronym", "stop"):
+                    if seg.kind in ("calendar", "acronym", "stop", "break"):
                         run_has_title = run_has_title and seg.kind == "stop"
                     k += 1
                     continue
@@ -429,7 +543,8 @@ class MentionScanner:
                         k3 += 2
                         # "Centre for Asian Strategic Studies": the words after "for" run on
                         while k3 < nseg and segs[k3].kind in ("unk", "place") and \
-                                segs[k3 - 1].kind in ("unk", "place"):
+                                segs[k3 - 1].kind in ("unk", "place") and \
+                                not self._name_after_portfolio(toks, segs, k3):
                             oj = segs[k3].j
                             k3 += 1
                     oi = gi
@@ -484,6 +599,15 @@ class MentionScanner:
                     if lead and len(name_toks) - lead >= 2:
                         gi += lead
                         name_toks = name_toks[lead:]
+                        run_has_title = True
+                if (after_title or run_has_title) and len(name_toks) >= 3:
+                    # "Assistant Secretary of State for Near East Affairs David Satterfield":
+                    # the name is the words after the title's last portfolio word
+                    cut = max((p for p in range(len(name_toks) - 2) if name_toks[p] in PORTFOLIO_WORDS),
+                              default=-1)
+                    if cut >= 0 and all(_name_word(t) or t in NAME_PARTICLES for t in name_toks[cut + 1:]):
+                        gi += cut + 1
+                        name_toks = name_toks[cut + 1:]
                         run_has_title = True
                 # (the tokens alone decide: remembered per token tuple, names recur)
                 shaped = name_memo.get(name_toks, _UNSEEN)
