@@ -365,8 +365,9 @@ class MentionScanner:
     def _title_in_name(self, toks: list[str], i: int, segs: list[_Seg], role: str) -> bool:
         """A one-word title that is a word of the name around it: a royal title between two
         name words ("Hossein Amir Tavakoli") or after a title before a patronymic ("Prince
-        Sultan bin Saad"); any title after a title or "Mr" before an initial ("Deputy
-        Secretary Dean R. Varnholt"); a non-government title after "Mr" ("Mr. Dean Varnholt")."""
+        Sultan bin Saad"); a non-government title (also a given name) after a title before an
+        initial ("Deputy Secretary Dean R. Varnholt") or after "Mr" before a name ("Mr Dean
+        Varnholt")."""
         if not segs or i + 1 >= len(toks):
             return False
         t, nxt, prev = toks[i], toks[i + 1], segs[-1]
@@ -379,9 +380,11 @@ class MentionScanner:
             return False
         if nxt in _PATRONYMIC:
             return t in _TITLE_NAME_WORDS and prev.kind != "honorific"
+        if role != "non_government":
+            return False  # "Deputy Minister J. Smith", "H.E. President Ali": titles
         if _INITIAL.match(nxt):
             return i + 2 < len(toks) and _name_word(toks[i + 2])
-        return role == "non_government" and prev.kind == "honorific" and toks[prev.i] in _PERSONAL_HONORIFICS \
+        return prev.kind == "honorific" and toks[prev.i] in _PERSONAL_HONORIFICS \
             and _name_word(nxt) and self.gz.titles.get(nxt.lower()) is None
 
     @staticmethod

@@ -28,8 +28,12 @@ def _orgs(body: str) -> list[str]:
 def test_a_middle_initial_after_a_title_that_is_also_a_title_word() -> None:
     assert _names("Deputy Secretary Dean R. Varnholt met Foreign Minister Ama Osei in Accra.") == [
         "Dean R. Varnholt", "Ama Osei"]
-    # negative: a title before a name without an initial stays a title
+    assert _people("Deputy Secretary Dean R. Varnholt arrived.\nMr Dean Varnholt said the talks went well.") == [
+        ("Dean R. Varnholt", "Dean R. Varnholt"), ("Dean Varnholt", "Dean R. Varnholt")]
+    # negative: a title before a name without an initial stays a title, and a government
+    # title before an initial is a title
     assert _names("University Dean Kofi Mensah met the students.") == ["Kofi Mensah"]
+    assert _names("Minister Counsellor A. Kofi met the envoy.") == ["A. Kofi"]
 
 
 def test_a_royal_title_between_two_name_words_is_a_name_word() -> None:
