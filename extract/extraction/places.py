@@ -19,7 +19,7 @@ _DEST_GAP = re.compile(r"^(?:\s+(?:to|in|into|for|at|of|the|a|an|neighbouring|ne
                        r"country's|nation's|state|official|two-day|three-day|four-day|"
                        r"five-day|week-long|multi-day|first|second|visit|trip|tour))*"
                        # "a visit to three countries - Japan, ...": a counted list names the stops
-                       r"(?P<counted>\s+(?:two|three|four|five|six|seven|\d)\s+(?:[A-Z][\w\-]+\s+)?"
+                       r"(?P<counted>\s+(?:two|three|four|five|six|seven|\d)\s+(?:[A-Z][\w\-]+\s+){0,2}"
                        r"(?:countries|nations|states|capitals)\s*(?:[-–—:(]|,\s*(?:namely\s+)?))?\s*$")
 _LOC_WORD = re.compile(r"(?<![\w])(?:in|at|In|At)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,2}?(?:city|capital|town|port|resort|region|province)\s+(?:of\s+)?)?$")
 

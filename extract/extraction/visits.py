@@ -51,6 +51,10 @@ _VERB = re.compile(
     rf"|(?P<paying>{alternation(VOCAB.visit_nouns)}\s+(?:(?:that|which)\s+)?(?:[\w\-\.’']+\s+){{1,6}}?(?:is|are|was|were)\s+"
     r"(?:now\s+|currently\s+)?(?:paying|making|undertaking)\s+(?:to|in))(?=\s)"
     rf"|(?P<visit>{alternation(_TV['visit'])})(?=\s)"
+    # "will wrap up his tour on Thursday in the UAE", "the visit will begin Tuesday in Riyadh"
+    r"|(?P<trip_edge>(?:begin|begins|began|start|starts|started|kicks?\s+off|kicked\s+off|wraps?\s+up|wrapped\s+up|"
+    r"conclude|concludes|concluded|end|ends|ended)\s+(?:(?:his|her|their|the|its)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:tour|trip|visit|swing|journey)\s+)?(?:(?:on\s+)?(?:[A-Z][a-z]+day|today|tomorrow)\s+)?in)(?=\s)"
     rf"|(?P<noun>{alternation(VOCAB.visit_nouns)})\s+(?:\w+\s+){{0,2}}?(?:to|in)(?=\s)"
     rf"|(?P<country_trip>{alternation(_TV['country_trip'])})(?=[\s,.;])"
     rf"|(?P<arrive_from>{alternation(_TV['arrive_from'])})(?=\s)"
@@ -86,7 +90,7 @@ _VERB = re.compile(
     r")")
 # the same matches, behind a look-ahead for the words a match can begin with (speed)
 _VERB_SCAN = guarded(_VERB, r"(?<![\w’'\-])")
-_VERB_KINDS = ("paying", "visit", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
+_VERB_KINDS = ("paying", "visit", "trip_edge", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
                "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here", "met_in", "accompany", "take")
 # a finite past verb between a planned cue and a trip noun reports the trip ("will retire
 # after he visited ..."): the noun keeps its own, factual, reading
@@ -186,10 +190,22 @@ _SENT_TO = re.compile(r"\b(?:sent|dispatched|sends|dispatches)\s+")
 _MULTILATERAL = re.compile(r"\b(?:summit|General\s+Assembly|sidelines|margins|conference|forum|ministerial|"
                            r"G7|G20|BRICS|COP\d*)\b", re.I)
 _MET_OBJECT = re.compile(r"\b(?:with|met|meets|meeting|received|receives|hosted|welcomed)\b")
+_TRIP_NOUN = re.compile(r"\b(?:tour|trip|visit|swing|journey)\b")
 # one holder per country: a king or an emir is its head of state
 _HEAD_TIER = {"head_of_state": "state", "royal": "state", "head_of_government": "government"}
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?$")
 _VP_SPLIT = re.compile(r",\s+and\s+(?!the\b|[A-Z])")
+
+
+def _title_off(before: str, ent: Entity) -> str:
+    """The words right before a name without its own title, a preposition and all
+    ("Minister for Foreign Affairs", "Secretary of State"), when they end with it."""
+    title = (ent.title or "").lower()
+    words = before.split()
+    n = len(title.split())
+    if " " in title and " ".join(words[-n:]).lower() == title:
+        return " ".join(words[:-n]) + " "
+    return before
 
 
 def _word_before(body: str, pos: int) -> str:
@@ -434,8 +450,8 @@ class VisitRules:
                         break  # "when X's predecessor travelled to P": someone else
                     # ("the players selected by head coach X landed": X is no subject)
                     before = body[max(sent.start, m.start - 40):m.start]
-                    if _NOT_SUBJECT.search(before) and m.start > lo + 12:
-                        continue
+                    if _NOT_SUBJECT.search(_title_off(before, m.entity)) and m.start > lo + 12:
+                        continue  # (but "Minister for Foreign Affairs X": the preposition of a title)
                     ents.append(m.entity)
                     break
             pp = _AFTER_TRIP.match(body, lo, te) or _TRIP_PHRASE.search(body, max(sent.start, ts - 60), ts)
@@ -503,6 +519,8 @@ class VisitRules:
                     and _STATIONED_MISSION.search(body, max(sent.start, ts - 30), ts):
                 continue  # "the Kenyan-led mission in Haiti", "the AU mission in Somalia": a deployment
             by_visitor = None
+            if kind == "trip_edge" and not _TRIP_NOUN.search(body, max(sent.start, ts - 80), te):
+                continue  # "talks will begin in Geneva": no trip
             if kind == "paying":
                 inner = [x for x in doc.mentions.agents_in(ts, te) if x.kind == "person" and x.entity is not None]
                 if not inner:
@@ -608,6 +626,11 @@ class VisitRules:
             planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _FIRST_TO.search(body, max(sent.start, ts - 100), te) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
             if kind == "take":
                 planned = m.group("take").lower().startswith(("will", "would"))
+            if kind == "trip_edge" and m.group(kind).split()[0].lower() in ("begin", "start", "kick", "wrap", "conclude", "end") \
+                    and cues.PLANNED_CLAUSE.search(body, sent.start, ts):
+                # "is set to attend ..., visit Qatar, and conclude his tour in the UAE": a bare
+                # verb coordinated under the plan
+                planned = True
             if kind == "due" or (kind == "infor" and re.search(r"\b(?:due|expected|set|scheduled)\s+$", pre)):
                 planned = True  # "is due in Hanoi next week for talks"
             if kind == "attend":

@@ -404,3 +404,32 @@ def test_the_people_met_on_a_trip_are_its_hosts(extractor: Extractor) -> None:
     got = _visits(extractor, body, published=date(2024, 5, 7))
     assert {("Daniel Mwangi", "USA", False), ("Arjun Rao", "USA", False), ("Claire Dunn", "USA", False),
             ("Emi Sato", "USA", False)} == got
+
+
+def test_a_trip_beginning_or_ending_in_a_country(extractor: Extractor) -> None:
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng is set to attend a forum in Riyadh on "
+                             "Wednesday, visit Qatar later that day, and conclude his tour in Oman on Thursday.",
+                  published=date(2025, 5, 12))
+    assert got == {("Kwame Asare Boateng", "SAU", True), ("Kwame Asare Boateng", "QAT", True),
+                   ("Kwame Asare Boateng", "OMN", True)}
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng wrapped up his tour on Friday in Oman.")
+    assert got == {("Kwame Asare Boateng", "OMN", False)}
+    # negative case: something else beginning in a place is no trip
+    assert _visits(extractor, "Ghanaian President Kwame Asare Boateng said talks would begin in Geneva.") == set()
+
+
+def test_a_counted_list_of_countries_of_a_region(extractor: Extractor) -> None:
+    got = _visits(extractor, "Irish Foreign Minister Orla Kinsella left on Thursday on a five-day visit to three "
+                             "South-East Asian nations—Thailand, Indonesia and Singapore.")
+    assert got == {("Orla Kinsella", "THA", False), ("Orla Kinsella", "IDN", False),
+                   ("Orla Kinsella", "SGP", False)}
+
+
+def test_a_title_holding_a_preposition_is_no_object(extractor: Extractor) -> None:
+    got = _visits(extractor, "Irish Minister for Foreign Affairs Orla Kinsella will make an official visit "
+                             "to Brunei.")
+    assert got == {("Orla Kinsella", "BRN", True)}
+    # negative case: a host named after "by" is still no subject of the trip
+    got = _visits(extractor, "The Chinese premier arrived in Adelaide on Saturday, where he was greeted by "
+                             "Foreign Minister Claire Dunn, and on Sunday visited a winery.")
+    assert not any(v == "Claire Dunn" for v, _, _ in got)
