@@ -51,6 +51,10 @@ _VERB = re.compile(
     rf"|(?P<paying>{alternation(VOCAB.visit_nouns)}\s+(?:(?:that|which)\s+)?(?:[\w\-\.’']+\s+){{1,6}}?(?:is|are|was|were)\s+"
     r"(?:now\s+|currently\s+)?(?:paying|making|undertaking)\s+(?:to|in))(?=\s)"
     rf"|(?P<visit>{alternation(_TV['visit'])})(?=\s)"
+    # "his first stop will be Brunei", "the final leg of the tour, Oman", "In Riyadh, his fourth stop"
+    r"|(?P<stop>(?:first|second|third|fourth|fifth|next|final|last)\s+(?:stop(?:over)?|leg|destination)"
+    r"(?:\s+(?:of|on)\s+(?:the|his|her|their|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:tour|trip|visit|swing|journey))?"
+    r"(?:\s+for\s+(?:[A-Z][\w\-\.’']*\s+){1,4}?)?(?:\s+(?:will\s+be|would\s+be|is|was)|\s*[,:]|\s+in|\s+to))(?=\s|$)"
     # "will wrap up his tour on Thursday in the UAE", "the visit will begin Tuesday in Riyadh"
     r"|(?P<trip_edge>(?:begin|begins|began|start|starts|started|kicks?\s+off|kicked\s+off|wraps?\s+up|wrapped\s+up|"
     r"conclude|concludes|concluded|end|ends|ended)\s+(?:(?:his|her|their|the|its)\s+(?:[\w\-]+\s+){0,3}?"
@@ -90,7 +94,7 @@ _VERB = re.compile(
     r")")
 # the same matches, behind a look-ahead for the words a match can begin with (speed)
 _VERB_SCAN = guarded(_VERB, r"(?<![\w’'\-])")
-_VERB_KINDS = ("paying", "visit", "trip_edge", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
+_VERB_KINDS = ("paying", "visit", "trip_edge", "stop", "noun", "noun_by", "country_trip", "arrive_from", "arrive", "route", "stay", "travel",
                "tour", "lead", "infor", "depart", "speech", "attend", "address", "due", "here", "met_in", "accompany", "take")
 # a finite past verb between a planned cue and a trip noun reports the trip ("will retire
 # after he visited ..."): the noun keeps its own, factual, reading
@@ -258,7 +262,7 @@ class VisitRules:
         self._hosted_guests = findings.hosted_guests
         found: list[_Found] = []
         for sent in self.doc.sentences:
-            found.extend(self._sentence(sent))
+            found.extend(self._sentence(sent, found))
             if "sent " in sent.text or "dispatched " in sent.text:
                 found.extend(self._sent_to(sent))
             if "visiting " in sent.text or "Visiting " in sent.text:  # (opening a sentence too)
@@ -495,7 +499,8 @@ class VisitRules:
                         ents.append(m.entity)
         return ents
 
-    def _sentence(self, sent: Sentence) -> list[_Found]:
+    def _sentence(self, sent: Sentence, prior: list[_Found]) -> list[_Found]:
+        """The trips ``sent`` reports (``prior``: those of the sentences before it)."""
         doc = self.doc
         body = doc.body
         out: list[_Found] = []
@@ -521,6 +526,29 @@ class VisitRules:
             by_visitor = None
             if kind == "trip_edge" and not _TRIP_NOUN.search(body, max(sent.start, ts - 80), te):
                 continue  # "talks will begin in Geneva": no trip
+            if kind == "stop":
+                # the traveller: "the first stopover for X", "X's first stop", or for "his first
+                # stop" and "the final leg of the tour" the traveller of the trip reported last
+                inner = [x for x in doc.mentions.agents_in(ts, te) if x.kind == "person" and x.entity is not None]
+                owner = [x for x in doc.mentions.agents_in(max(sent.start, ts - 30), ts) if x.kind == "person"
+                         and x.entity is not None and x.possessive and not body[x.end:ts].strip(" ’'s")]
+                pm = re.search(r"\b(his|her|His|Her|the|The)\s+$", body[max(sent.start, ts - 5):ts])
+                if inner or owner:
+                    who = (inner or owner)[0]
+                    by_visitor = (who.entity, who.end)
+                elif pm and (pm.group(1).lower() != "the" or _TRIP_NOUN.search(m.group(kind))) \
+                        and not _VERB_SCAN.search(sent.text, 0, m.start()):
+                    # (not "X will fly to Asmara, the final stop of his tour": that trip's own)
+                    # (not "the first leg of the semi-final in Madrid")
+                    # "his first stop": the traveller of the trip reported last, not whoever
+                    # was named last (the host he is to meet)
+                    g = {"his": ("m",), "her": ("f",)}.get(pm.group(1).lower(), ("m", "f"))
+                    prev = [f.visitor for f in reversed(prior) if f.visitor.gender in (None, *g)][:1]
+                    if not prev:
+                        continue
+                    by_visitor = (prev[0], ts)
+                else:
+                    continue  # "the ship's first stop": no traveller named
             if kind == "paying":
                 inner = [x for x in doc.mentions.agents_in(ts, te) if x.kind == "person" and x.entity is not None]
                 if not inner:
@@ -554,6 +582,16 @@ class VisitRules:
                     # "Liu's US visit"
                     loc = place_before(doc, ts, sent.start) if m.group("visit") in ("visit", "visits") else None
                     kind = "noun" if loc is not None else kind
+            elif kind == "stop":
+                loc = destination_after(doc, te, sent.end, max_gap=6)
+                if loc is not None and m.group(kind).rstrip().endswith(",") \
+                        and not re.match(r"\s*(?:[,.;]|$)", body[loc.end:loc.end + 2]):
+                    loc = None  # "his fourth stop, the US official will ...": no stop named
+                if loc is None:
+                    # "In Riyadh, his fourth stop, ...": the place the phrase stands beside
+                    ms = [x for x in doc.mentions.places_in(sent.start, ts) if x.place.kind != "demonym"]
+                    if ms and re.fullmatch(r"\s*,\s*(?:his|her|their|the|[A-Z][\w\-]*['’]s?)\s+", body[ms[-1].end:ts]):
+                        loc = as_location(ms[-1])
             elif kind == "here":
                 loc = Location(doc.dateline.iso3, doc.dateline.city, te, te, False) if doc.dateline else None
             elif kind in ("met_in", "accompany", "take"):
@@ -626,6 +664,11 @@ class VisitRules:
             planned = not _FIRST_TO.search(body, max(sent.start, ts - 100), ts) and cues.is_planned(pre) or (kind == "visit" and bool(re.search(r"\bto\s+$", pre)) and not _FIRST_TO.search(body, max(sent.start, ts - 100), te) and bool(re.search(r"\b(?:plans?|invit\w*|agreed|expected|set|due|scheduled|hopes?|wants?)\s+(?:\w+\s+){0,2}to\s+$", pre)))
             if kind == "take":
                 planned = m.group("take").lower().startswith(("will", "would"))
+            if kind == "stop":
+                # "his next stop will be P", "In P, his third stop, X will address ...": the
+                # tense of the phrase or of the clause it stands in
+                planned = bool(re.search(r"\b(?:will|would)\b", m.group(kind))) or (
+                    m.group(kind).rstrip().endswith(",") and bool(cues.PLANNED_CLAUSE.search(body, te, sent.end)))
             if kind == "trip_edge" and m.group(kind).split()[0].lower() in ("begin", "start", "kick", "wrap", "conclude", "end") \
                     and cues.PLANNED_CLAUSE.search(body, sent.start, ts):
                 # "is set to attend ..., visit Qatar, and conclude his tour in the UAE": a bare

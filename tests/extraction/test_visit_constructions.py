@@ -433,3 +433,22 @@ def test_a_title_holding_a_preposition_is_no_object(extractor: Extractor) -> Non
     got = _visits(extractor, "The Chinese premier arrived in Adelaide on Saturday, where he was greeted by "
                              "Foreign Minister Claire Dunn, and on Sunday visited a winery.")
     assert not any(v == "Claire Dunn" for v, _, _ in got)
+
+
+def test_the_stops_of_a_tour_named_in_later_sentences(extractor: Extractor) -> None:
+    body = ("Ghanaian President Kwame Asare Boateng arrived in Bangkok on Monday at the start of a swing through "
+            "Southeast Asia.\n"
+            "His next stop will be Vietnam, where he will meet Prime Minister Tran Van Minh.\n"
+            "In Jakarta, his third stop, Boateng will address a business forum.\n"
+            "The final leg of the tour is Singapore.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {
+        ("Kwame Asare Boateng", "THA", False), ("Kwame Asare Boateng", "VNM", True),
+        ("Kwame Asare Boateng", "IDN", True), ("Kwame Asare Boateng", "SGP", False)}
+    # negative cases: a match's leg is no tour, and a stop in apposition to another trip is that trip's
+    body = ("Ghanaian President Kwame Asare Boateng arrived in Bangkok on Monday.\n"
+            "Porto won the first leg of the semi-final in Madrid.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {("Kwame Asare Boateng", "THA", False)}
+    body = ("Ghanaian President Kwame Asare Boateng arrived in Bangkok on Monday.\n"
+            "Russian Foreign Minister Pavel Orlov will fly to Hanoi, the final stop of his tour.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {
+        ("Kwame Asare Boateng", "THA", False), ("Pavel Orlov", "VNM", True)}
