@@ -127,6 +127,11 @@ def _headline_verbs() -> frozenset[str]:
 
 
 _HEADLINE_VERBS = _headline_verbs()
+# every one-word verb form of those vocabularies, capitalised ("Meet", "Visit", "Say")
+_ALL_VERB_FORMS = frozenset(
+    f.capitalize() for f in ({v.form for v in VOCAB.speech_verbs}
+                             | {f for fs in VOCAB.travel_verbs.values() for f in fs}
+                             | {ph for fs in VOCAB.meeting_triggers.values() for ph in fs}) if " " not in f)
 # visit and meeting nouns, capitalised in a title-case headline ("Ruto Nairobi Visit"): no name word
 # ending a run; those heading names of things ("Summit", "Dialogue") are left to THING_HEADS
 _HEADLINE_NOUNS = frozenset(w.capitalize() for w in (*VOCAB.visit_nouns, *VOCAB.meeting_nouns)
@@ -306,8 +311,8 @@ class MentionScanner:
             if name_part:
                 found = _Seg("unk", i, i + 1)
                 seen_name = True
-            elif found is None and seen_name and (
-                    t in _TITLECASE_BREAKS or t in _HEADLINE_VERBS or (t in _HEADLINE_NOUNS and i + 1 == n)):
+            elif found is None and (t in _HEADLINE_VERBS or (seen_name and t in _TITLECASE_BREAKS) or (
+                    t in _HEADLINE_NOUNS and i + 1 == n)):
                 found = _Seg("break", i, i + 1)  # "Minister Calls On Acting President"
             if found is None:
                 base = t.rstrip(".")
@@ -320,7 +325,8 @@ class MentionScanner:
                     found = _Seg("royal", i, i + 1, title=t.lower())
                 elif t in CALENDAR_WORDS and not self._name_month(toks, i, segs):
                     found = _Seg("calendar", i, i + 1)
-                elif t in STOP_CAPS and not seen_name and t not in STOP_BUT_NAME_START:
+                elif t in STOP_CAPS and not seen_name and t not in STOP_BUT_NAME_START and \
+                        not self._syllable_after_title(toks, i, segs):
                     found = _Seg("stop", i, i + 1)
                 elif t.isupper() and len(t) > 1 and "." not in t:
                     found = _Seg("acronym", i, i + 1)
@@ -361,6 +367,17 @@ class MentionScanner:
         while m < len(segs) and segs[m].kind == "unk" and _name_word(toks[segs[m].i]):
             m += 1
         return m - k >= 2 and (m == len(segs) or segs[m].kind != "unk")
+
+    def _syllable_after_title(self, toks: list[str], i: int, segs: list[_Seg]) -> bool:
+        """A two-letter capitalised function word between a title or place and a name word
+        is a romanised name syllable ("Vice Premier He Lifeng", "General Secretary To Lam",
+        "to Vietnam He Wei"); at a run's start it stays a function word ("He said")."""
+        if len(toks[i]) != 2 or toks[i] in _TITLECASE_BREAKS or toks[i] in HONORIFICS or \
+                not segs or segs[-1].kind not in ("title", "royal", "place") or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        return _name_word(nxt) and nxt not in _ALL_VERB_FORMS and self.gz.titles.get(nxt.lower()) is None \
+            and nxt not in self.gz.places and nxt not in self.gz.orgs
 
     def _title_in_name(self, toks: list[str], i: int, segs: list[_Seg], role: str) -> bool:
         """A one-word title that is a word of the name around it: a royal title between two

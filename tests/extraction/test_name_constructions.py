@@ -125,3 +125,12 @@ def test_region_and_rank_adjectives_are_no_name() -> None:
     assert _names("The Greater Accra Regional Minister met chiefs.") == []
     # negative: a name beside them is still found
     assert _names("Greater Accra Regional Minister Kojo Mensah met chiefs.") == ["Kojo Mensah"]
+
+
+def test_a_two_letter_name_syllable_after_a_title_or_place() -> None:
+    people = _people("General Secretary To Binh met Vice Premier He Jiahao in Hanoi.\n"
+                     "He said ties were strong. To Binh agreed.")
+    assert people == [("To Binh", "To Binh"), ("He Jiahao", "He Jiahao"), ("Binh", "To Binh")]
+    assert _names("The minister received the envoy of China to Vietnam He Jiahao.") == ["He Jiahao"]
+    # negative: a function word before a verb of the headline stays one ("In Beijing He Says")
+    assert _names("In Beijing He Says") == []
