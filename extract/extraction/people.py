@@ -368,6 +368,18 @@ class MentionScanner:
             m += 1
         return m - k >= 2 and (m == len(segs) or segs[m].kind != "unk")
 
+    def _posted(self, text: str, to_at: int) -> bool:
+        """A title phrase ends before "to" ("Ambassador to", "envoy to", "Ambassador of
+        China to"): what follows is a posting. Walks back over capitalised words and "of",
+        "the", "and" only ("spoke to US President X" is no posting)."""
+        for w in reversed(text[max(0, to_at - 100):to_at].split()[-10:]):
+            low = w.lower()
+            if low in self.title_words and low not in TITLE_MODIFIERS:
+                return True
+            if not (w[:1].isupper() or low in ("of", "the", "and")):
+                return False
+        return False
+
     def _syllable_after_title(self, toks: list[str], i: int, segs: list[_Seg]) -> bool:
         """A two-letter capitalised function word between a title or place and a name word
         is a romanised name syllable ("Vice Premier He Lifeng", "General Secretary To Lam",
@@ -494,7 +506,10 @@ class MentionScanner:
             while k < nseg:
                 seg = segs[k]
                 if seg.kind == "place":
-                    run_country = seg.place.iso3
+                    # "Russian Ambassador to Kazakhstan X": the place after "to" opening the
+                    # run is the posting, not the person's country
+                    if not (k == 0 and rs >= 3 and text.startswith("to ", rs - 3) and self._posted(text, rs - 3)):
+                        run_country = seg.place.iso3
                     places.append(Mention(base + starts[seg.i], base + ends[seg.j - 1], "place",
                                           " ".join(toks[seg.i:seg.j]), place=seg.place,
                                           possessive=possessive and seg.j == len(toks)))

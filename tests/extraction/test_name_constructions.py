@@ -134,3 +134,17 @@ def test_a_two_letter_name_syllable_after_a_title_or_place() -> None:
     assert _names("The minister received the envoy of China to Vietnam He Jiahao.") == ["He Jiahao"]
     # negative: a function word before a verb of the headline stays one ("In Beijing He Says")
     assert _names("In Beijing He Says") == []
+
+
+def _countries(body: str) -> dict[str, str | None]:
+    doc = Document(article(body), _GZ)
+    return {m.entity.name: m.entity.country for m in doc.mentions.person_mentions}
+
+
+def test_the_place_of_an_ambassador_posting_is_not_the_ambassador_country() -> None:
+    assert _countries("Foreign Minister Aigerim Sultanova met the Ambassador to Kazakhstan Pavel Orlov.")[
+        "Pavel Orlov"] != "KAZ"
+    assert _countries("The Ambassador Extraordinary and Plenipotentiary of Chile to Kenya Rosa Vidal "
+                      "presented her credentials.")["Rosa Vidal"] != "KEN"
+    # negative: after a verb's "to" the place is the person's country
+    assert _countries("Prime Minister Ravi Menon spoke to US President Tom Hale by phone.")["Tom Hale"] == "USA"
