@@ -88,6 +88,9 @@ _OF_THE_TAIL = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 _IN_TAIL = re.compile(r"\s+in\s+$")
 
 
+# a person after a preposition or an object verb ("after talks with X", "alongside X")
+_OBJECT_TAIL = re.compile(r"\b(?:with|by|to|from|for|after|alongside|than|met|meeting|meet|meets|told|thanked|"
+                          r"received|welcomed|hosted)\s+(?:[\w\-\.’']+\s+){0,4}$")
 # a pronoun as a sentence's subject, after an opening phrase ("In Riyadh, he met ...")
 _TOPIC_PRONOUN = re.compile(r"\s*(?:[^,.;:“\"]{1,40},\s+)?(He|She|he|she)\s+")
 
@@ -384,15 +387,19 @@ class Resolution:
             cands = [m for m in self.mentions.agents_in(prev.start, prev.end)
                      if m.kind == "person" and not self._in_quote(m.start)]
             head = _TOPIC_PRONOUN.match(self.body, prev.start, prev.end)
-            if head and (head.group(1) == "He") == (gender == "m") and not (cands and cands[0].start < head.start(1)):
+            if head and (head.group(1).lower() == "he") == (gender == "m") and not (
+                    cands and cands[0].start < head.start(1)):
                 # "He held talks with Crown Prince X. He will travel on to Doha": a sentence
                 # whose subject is the same pronoun continues its topic, not the person met
                 topic = self.resolve_pronoun(prev, prev.start, pronoun)
                 if topic is not None:
                     return topic
-            for m in cands:
-                if ok(m.entity):
-                    return m.entity
+            fits = [m for m in cands if ok(m.entity)]
+            # "Speaking alongside X, Y praised the deal. She left ...": the subject, not the
+            # person of an opening prepositional phrase
+            subjects = [m for m in fits if not _OBJECT_TAIL.search(self.body, max(prev.start, m.start - 40), m.start)]
+            if fits:
+                return (subjects or fits)[0].entity
         return None
 
     def delegation_leader(self, pos: int, country: str) -> Entity | None:

@@ -317,6 +317,11 @@ def test_a_pronoun_continues_the_topic_of_the_sentence_before(extractor: Extract
                              "He held talks with Crown Prince Faisal bin Nasser.\n"
                              "He will travel on to Doha.")
     assert got == {("Kwame Asare Boateng", "SAU", False), ("Kwame Asare Boateng", "QAT", True)}
+    # the pronoun after an opening phrase ("In Riyadh, he met ...") too
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng arrived in Saudi Arabia on Monday.\n"
+                             "In Riyadh, he held talks with Crown Prince Faisal bin Nasser.\n"
+                             "He will travel on to Doha.")
+    assert got == {("Kwame Asare Boateng", "SAU", False), ("Kwame Asare Boateng", "QAT", True)}
 
 
 def test_co_hosts_of_a_welcome_are_no_guests(extractor: Extractor) -> None:
@@ -452,3 +457,14 @@ def test_the_stops_of_a_tour_named_in_later_sentences(extractor: Extractor) -> N
             "Russian Foreign Minister Pavel Orlov will fly to Hanoi, the final stop of his tour.")
     assert _visits(extractor, body, published=date(2024, 5, 7)) == {
         ("Kwame Asare Boateng", "THA", False), ("Pavel Orlov", "VNM", True)}
+
+
+def test_a_pronoun_is_the_subject_not_the_person_of_an_opening_phrase(extractor: Extractor) -> None:
+    body = ("Speaking alongside Home Secretary Joan Pryce, British Foreign Secretary Lucy Hale praised the deal.\n"
+            "She left London for New York on Monday.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {("Lucy Hale", "USA", False)}
+    # negative case: with no subject of its own the person of the phrase is still the antecedent
+    body = ("British Foreign Secretary Lucy Hale praised the deal.\n"
+            "Tributes came from Home Secretary Joan Pryce.\n"
+            "She left London for New York on Monday.")
+    assert _visits(extractor, body, published=date(2024, 5, 7)) == {("Joan Pryce", "USA", False)}
