@@ -468,3 +468,12 @@ def test_a_pronoun_is_the_subject_not_the_person_of_an_opening_phrase(extractor:
             "Tributes came from Home Secretary Joan Pryce.\n"
             "She left London for New York on Monday.")
     assert _visits(extractor, body, published=date(2024, 5, 7)) == {("Joan Pryce", "USA", False)}
+
+
+def test_arrived_at_a_named_capital_airport(extractor: Extractor) -> None:
+    got = _visits(extractor, "Ghanaian President Kwame Asare Boateng arrived at Blaise Diagne International "
+                             "Airport on Wednesday.")
+    assert got == {("Kwame Asare Boateng", "SEN", False)}
+    # negative case: a person named like an airport is still a person, and no place
+    got = _visits(extractor, "Indian Prime Minister Arjun Rao laid a wreath for Indira Gandhi in New Delhi.")
+    assert got == set()
