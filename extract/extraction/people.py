@@ -847,7 +847,10 @@ class EntityTable:
             if c.in_body:
                 org_mentions.append(Mention(c.start, c.end, "org", key, entity=ent, possessive=c.possessive))
         # persons: full names first (longest first), then short forms
-        full = sorted({c.tokens for c in persons if len(c.tokens) >= 2}, key=len, reverse=True)
+        # Ties in length keep the order of first mention (a stable sort over an ordered
+        # dict): a set's order changes with PYTHONHASHSEED, and with it which of two
+        # equal-length names absorbed a shorter one, so outputs differed between processes.
+        full = sorted(dict.fromkeys(c.tokens for c in persons if len(c.tokens) >= 2), key=len, reverse=True)
         canon: dict[tuple[str, ...], tuple[str, ...]] = {}
         # each name's token set once (not once per pair); longest first, so the longer
         # names a name may be part of all come before it
