@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 # Bump when rules change: every event row records the version that produced it.
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.4.0"
 
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 MODES = ("in_person", "phone", "video")
