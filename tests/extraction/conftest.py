@@ -50,3 +50,8 @@ def liu_article() -> Article:
 @pytest.fixture(scope="session")
 def liu(extractor: Extractor, liu_article: Article):  # type: ignore[no-untyped-def]
     return extractor.extract(liu_article)
+
+
+def statement_triples(ex) -> list[tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
+    """(speaker, quote, is_direct) of every statement of one extraction, for assertions."""
+    return [(s.speaker.name, s.quote, s.is_direct) for s in ex.statements]

@@ -1,12 +1,8 @@
-from tests.extraction.conftest import article
-
-
-def _st(ex):  # type: ignore[no-untyped-def]
-    return [(s.speaker.name, s.quote, s.is_direct) for s in ex.statements]
+from tests.extraction.conftest import article, statement_triples
 
 
 def test_example_article_statements(liu, liu_article) -> None:  # type: ignore[no-untyped-def]
-    got = _st(liu)
+    got = statement_triples(liu)
     body = liu_article.body
     for s in liu.statements:
         assert body[s.quote_start:s.quote_end] == s.quote
@@ -33,7 +29,7 @@ def test_direct_quote_forms() -> None:
         'Foreign Minister Wang Yi told reporters: "We oppose any interference." '
         '"It is a red line," said Wang.\n'
         "“We will keep talking,” German Chancellor Olaf Scholz said. “There is no alternative.”"))
-    got = _st(ex)
+    got = statement_triples(ex)
     assert ("Wang Yi", "We oppose any interference", True) in got
     assert ("Wang Yi", "It is a red line", True) in got
     assert ("Olaf Scholz", "We will keep talking", True) in got
@@ -49,7 +45,7 @@ def test_reported_speech_according_to_and_skips() -> None:
         "The two sides said they were satisfied.\n"
         "According to customs data, exports rose 5 percent.\n"
         "The visit was productive, according to Japanese Foreign Minister Yoko Kamikawa."))
-    got = _st(ex)
+    got = statement_triples(ex)
     assert got == [
         ("Narendra Modi", "dialogue was the only way forward", False),
         ("Yoko Kamikawa", "The visit was productive", False),
