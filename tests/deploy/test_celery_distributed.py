@@ -419,13 +419,18 @@ def test_nightly_dag_runs_on_celery_with_postgres_and_redis(
     assert all(t[3] for t in tis), f"tasks without a Celery task id: {tis}"
     assert {t[0] for t in tis if t[2] == "duckdb_writer"} == {"dbt_build", "validate", "publish"}
     # Extraction is mapped over the landing parts (one task each, each writing its own
-    # Parquet), and the two workers shared it.
+    # Parquet), each task queued on its own for any worker, and the run was shared by the
+    # two workers. Which worker takes which mapped task is Celery's choice: over this small
+    # corpus a part extracts in about a second, so a worker still winding up `land` can see
+    # all of them taken by the other one (it happened), and that is no failure.
     extract_tis = [t for t in tis if t[0] == "extract"]
     parts = len(list((Path(env["DIPNEWS_WAREHOUSE"]) / "landing" / "articles").glob("source=*/*/part-*.parquet")))
     assert len(extract_tis) == parts > 1, extract_tis
     assert {t[4] for t in extract_tis} == set(range(parts))
+    assert len({t[3] for t in extract_tis}) == parts, f"mapped tasks sharing a Celery task: {extract_tis}"
     hosts = {t[5] for t in extract_tis}
-    assert {h.rsplit("-worker-", 1)[-1] for h in hosts} == {"one", "two"}, extract_tis
+    assert {h.rsplit("-worker-", 1)[-1] for h in hosts} <= {"one", "two"}, extract_tis
+    assert {t[5].rsplit("-worker-", 1)[-1] for t in tis} == {"one", "two"}, tis
 
     published = Path(env["DIPNEWS_WAREHOUSE"]) / "diplomacy.duckdb"
     assert published.is_file(), f"publish did not write {published}"
